@@ -1,0 +1,27 @@
+namespace Crossbar.Config;
+
+/// <summary>
+/// Everything one run needs, as read from an experiment file. Sections: <c>data</c>, <c>network</c>, <c>training</c>,
+/// <c>evaluation</c>, <c>output</c>; analog runs add <c>device</c>, <c>tile</c>, <c>update</c> and <c>inference</c>.
+/// </summary>
+public sealed class ExperimentConfig
+{
+    [Doc("Short name of the experiment; the default output folder is runs/<name>.")]
+    public string Name { get; set; } = "experiment";
+
+    [Doc("Free text describing the experiment (paper, figure, what it shows).")]
+    public string Description { get; set; } = "";
+
+    [Doc("Seed of every random stream (initial weights, shuffling, device noise); same seed = same numbers.")]
+    public ulong Seed { get; set; } = 1;
+
+    public DataConfig Data { get; set; } = new();
+
+    public NetworkConfig Network { get; set; } = new();
+
+    public TrainingConfig Training { get; set; } = new();
+
+    public EvaluationConfig Evaluation { get; set; } = new();
+
+    public OutputConfig Output { get; set; } = new();
+}
