@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Crossbar.Numerics;
 
 namespace Crossbar.Network;
 
@@ -49,7 +50,7 @@ public sealed class DenseLayer : ILayer
             float xi = x[i];
             if (xi != 0f)
             {
-                TensorPrimitives.MultiplyAdd(Row(i), xi, z, z);
+                Kernels.Axpy(xi, Row(i), z);
             }
         }
     }
@@ -58,7 +59,7 @@ public sealed class DenseLayer : ILayer
     {
         for (int i = 0; i < Inputs; i++)
         {
-            deltaIn[i] = TensorPrimitives.Dot(Row(i), delta);
+            deltaIn[i] = Kernels.Dot(Row(i), delta);
         }
     }
 
@@ -70,15 +71,34 @@ public sealed class DenseLayer : ILayer
             if (s != 0f)
             {
                 var row = Row(i);
-                TensorPrimitives.MultiplyAdd(delta, s, row, row);
+                Kernels.Axpy(s, delta, row);
                 _quantizer?.Apply(row);
             }
         }
         if (HasBias)
         {
             var row = Row(Inputs);
-            TensorPrimitives.MultiplyAdd(delta, learningRate, row, row);
+            Kernels.Axpy(learningRate, delta, row);
             _quantizer?.Apply(row);
+        }
+    }
+
+    public void BackwardAndUpdate(ReadOnlySpan<float> x, ReadOnlySpan<float> delta, Span<float> deltaIn, float learningRate)
+    {
+        if (_quantizer is not null)
+        {
+            Backward(delta, deltaIn);
+            Update(x, delta, learningRate);
+            return;
+        }
+        // One pass over each row: the dot product uses the row before its update, as separate steps would.
+        for (int i = 0; i < Inputs; i++)
+        {
+            deltaIn[i] = Kernels.DotThenAxpy(Row(i), delta, learningRate * x[i]);
+        }
+        if (HasBias)
+        {
+            Kernels.Axpy(learningRate, delta, Row(Inputs));
         }
     }
 

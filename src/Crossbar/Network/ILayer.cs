@@ -23,6 +23,13 @@ public interface ILayer
     /// <summary>Online update ΔW[i, j] = η·x_i·δ_j (bias row uses x = 1).</summary>
     void Update(ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate);
 
+    /// <summary>Backward followed by Update (the float layer fuses them so each row is read once).</summary>
+    void BackwardAndUpdate(ReadOnlySpan<float> x, ReadOnlySpan<float> delta, Span<float> deltaIn, float learningRate)
+    {
+        Backward(delta, deltaIn);
+        Update(x, delta, learningRate);
+    }
+
     /// <summary>Adds x·δᵀ to the mini-batch accumulator.</summary>
     void Accumulate(ReadOnlySpan<float> x, ReadOnlySpan<float> delta);
 

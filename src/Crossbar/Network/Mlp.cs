@@ -126,6 +126,31 @@ public sealed class Mlp
         return loss;
     }
 
+    /// <summary>
+    /// Backward and online SGD update in one sweep (each layer's δ_in is computed from its weights before they change,
+    /// so the result equals <see cref="Backward"/> followed by <see cref="Update"/>); returns the loss.
+    /// </summary>
+    public float BackwardAndUpdate(int label, float learningRate)
+    {
+        int n = _layers.Length;
+        float loss = Loss.OutputError(_a[n], label, _delta[n]);
+        if (_f[n] is not SoftmaxActivation)
+        {
+            _derivative.Compute(_f[n], _z[n], _a[n], _fPrime[n]);
+            TensorPrimitives.Multiply(_delta[n], _fPrime[n], _delta[n]);
+        }
+        _errorQuantizer?.Apply(_delta[n]);
+        for (int l = n; l >= 2; l--)
+        {
+            _layers[l - 1].BackwardAndUpdate(_a[l - 1], _delta[l], _delta[l - 1], learningRate);
+            _derivative.Compute(_f[l - 1], _z[l - 1], _a[l - 1], _fPrime[l - 1]);
+            TensorPrimitives.Multiply(_delta[l - 1], _fPrime[l - 1], _delta[l - 1]);
+            _errorQuantizer?.Apply(_delta[l - 1]);
+        }
+        _layers[0].Update(_a[0], _delta[1], learningRate);
+        return loss;
+    }
+
     /// <summary>Online SGD step ΔW = η·x·δ on every layer.</summary>
     public void Update(float learningRate)
     {

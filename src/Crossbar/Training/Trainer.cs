@@ -65,18 +65,14 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
                 int label = train.Labels[idx];
                 var y = network.Forward(train.Input(idx));
                 bool correct = TensorPrimitives.IndexOfMax(y) == label;
-                float loss = network.Backward(label);
+                float loss = t.BatchSize == 1 ? network.BackwardAndUpdate(label, lr) : network.Backward(label);
                 if (!float.IsFinite(loss))
                 {
                     throw new CrossbarException(
                         $"training diverged: the loss became {loss} at example {done + 1} (epoch {epoch + 1}); " +
                         $"lower training.learning_rate (now {t.LearningRate}) or check the activation settings");
                 }
-                if (t.BatchSize == 1)
-                {
-                    network.Update(lr);
-                }
-                else
+                if (t.BatchSize > 1)
                 {
                     network.Accumulate();
                     if (++inBatch == t.BatchSize)

@@ -101,4 +101,13 @@ public class ActivationTests
         Assert.Equal(-0.5f, w[2], 6);
         Assert.Equal(1f, w[3]);
     }
+
+    [Fact]
+    public void Softmax_survives_huge_logits()
+    {
+        var a = new float[3];
+        new SoftmaxActivation().Apply([1000f, 999f, -1000f], a);
+        Assert.All(a, v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(1f, a.Sum(), 5);
+    }
 }

@@ -103,4 +103,33 @@ public class GradientTests
             }
         }
     }
+
+    [Fact]
+    public void Fused_backward_update_equals_separate_steps()
+    {
+        var cfg = new NetworkConfig { Layers = [7, 5, 4, 3], Loss = LossKind.SquaredError, OutputActivation = new ActivationConfig { Kind = ActivationKind.Tanh } };
+        var a = NetworkBuilder.BuildFloat(cfg, seed: 5);
+        var b = NetworkBuilder.BuildFloat(cfg, seed: 5);
+        float[] x = [0.2f, 0.4f, 0f, 1f, 0.9f, 0f, 0.3f];
+        for (int step = 0; step < 3; step++)
+        {
+            a.Forward(x);
+            float la = a.Backward(step % 3);
+            a.Update(0.1f);
+            b.Forward(x);
+            float lb = b.BackwardAndUpdate(step % 3, 0.1f);
+            Assert.Equal(la, lb);
+        }
+        for (int l = 0; l < a.Layers.Count; l++)
+        {
+            var wa = new float[((DenseLayer)a.Layers[l]).Weights.Length];
+            var wb = new float[wa.Length];
+            a.Layers[l].CopyWeights(wa);
+            b.Layers[l].CopyWeights(wb);
+            for (int k = 0; k < wa.Length; k++)
+            {
+                Assert.Equal(wa[k], wb[k], 5);
+            }
+        }
+    }
 }
