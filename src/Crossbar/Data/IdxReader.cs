@@ -13,10 +13,20 @@ public static class IdxReader
     private const int UnsignedByteType = 0x08;
 
     /// <summary>Reads an image file (magic 0x00000803, count × rows × cols).</summary>
-    public static IdxFile ReadImages(string path) => Expect(Read(path), IdxFile.ImagesMagic);
+    public static IdxFile ReadImages(string path) => Validate(Read(path), images: true);
 
     /// <summary>Reads a label file (magic 0x00000801) and checks every label is in 0..classes−1.</summary>
-    public static IdxFile ReadLabels(string path, int classes = 10) => CheckLabels(Expect(Read(path), IdxFile.LabelsMagic), classes);
+    public static IdxFile ReadLabels(string path, int classes = 10) => Validate(Read(path), images: false, classes);
+
+    /// <summary>
+    /// Checks a parsed file is the expected kind — images (3 dimensions) or labels (1 dimension, each in
+    /// 0..classes−1) — and returns it.
+    /// </summary>
+    public static IdxFile Validate(IdxFile file, bool images, int classes = 10)
+    {
+        Expect(file, images ? IdxFile.ImagesMagic : IdxFile.LabelsMagic);
+        return images ? file : CheckLabels(file, classes);
+    }
 
     /// <summary>Reads an image file and its label file and checks they hold the same number of items.</summary>
     public static (IdxFile Images, IdxFile Labels) ReadPair(string imagesPath, string labelsPath, int classes = 10)
