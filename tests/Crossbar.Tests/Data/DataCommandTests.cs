@@ -83,7 +83,7 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(4, server.Requests);
 
         // The files are now found and load; a second download fetches nothing.
-        var split = DatasetLoader.Load(new Config.DataConfig(), to, 1);
+        var split = DatasetLoader.Load(new Crossbar.Config.DataConfig(), to, 1);
         Assert.Equal([1, 2, 3], split.Train.Labels);
         (code, output, err) = Run("data", "download", "--to", folder, "--mirror", server.BaseUrl);
         Assert.True(code == 0, err);
