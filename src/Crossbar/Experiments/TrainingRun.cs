@@ -2,6 +2,7 @@ using Crossbar.Config;
 using Crossbar.Data;
 using Crossbar.Network;
 using Crossbar.Output;
+using Crossbar.Persistence;
 using Crossbar.Training;
 
 namespace Crossbar.Experiments;
@@ -35,6 +36,10 @@ public static class TrainingRun
         var result = new Trainer(config, network, data, progress).Run(cancel);
 
         WriteMetrics(result, Path.Combine(outDir, MetricsFile));
+        if (config.Output.SaveModel)
+        {
+            ModelFile.Save(Path.Combine(outDir, ModelFile.DefaultName), config, network);
+        }
         var summary = Summarize(config, result, data, sourceFile);
         summary.Save(Path.Combine(outDir, SummaryFile));
         if (config.Output.Plots)
