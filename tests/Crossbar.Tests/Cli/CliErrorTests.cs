@@ -1,3 +1,5 @@
+using Crossbar.Tests.Data;
+
 namespace Crossbar.Tests.Cli;
 
 /// <summary>User mistakes give one line on stderr, exit code 2, and no stack trace.</summary>
@@ -56,5 +58,19 @@ public class CliErrorTests
         Assert.Equal(0, r.Exit);
         Assert.Contains("train", r.Out);
         Assert.Contains("data", r.Out);
+    }
+
+    [Fact]
+    public void Truncated_data_file()
+    {
+        string dir = CliHarness.TempDir();
+        string data = Path.Combine(dir, "mnist");
+        IdxTestFiles.WriteDataset(data, 20, 10, gz: false);
+        string images = Path.Combine(data, "train-images-idx3-ubyte");
+        var bytes = File.ReadAllBytes(images);
+        File.WriteAllBytes(images, bytes[..(bytes.Length / 2)]);
+        string file = Path.Combine(dir, "exp.yaml");
+        File.WriteAllText(file, "name: x\n");
+        AssertOneLineError(CliHarness.Run("train", file, "--data", data, "--out", dir), "train-images-idx3-ubyte", "truncated");
     }
 }
