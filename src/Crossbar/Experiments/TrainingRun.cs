@@ -36,6 +36,7 @@ public static class TrainingRun
         var result = new Trainer(config, network, data, progress).Run(cancel);
 
         WriteMetrics(result, Path.Combine(outDir, MetricsFile));
+        WriteSnapshots(result, outDir);
         if (config.Output.SaveModel)
         {
             ModelFile.Save(Path.Combine(outDir, ModelFile.DefaultName), config, network);
@@ -68,11 +69,48 @@ public static class TrainingRun
             ["train_seconds"] = Math.Round(result.TrainSeconds, 3),
             ["wall_seconds"] = Math.Round(result.WallSeconds, 3),
         };
+        var (lo, hi) = result.FluctuationBand(config.Evaluation.FluctuationWindow);
+        s["fluctuation_min"] = lo;
+        s["fluctuation_max"] = hi;
+        foreach (var snap in result.Snapshots)
+        {
+            s[$"safety_margin_median[{snap.Label}]"] = Median(snap.SafetyMargins);
+        }
         foreach (var (k, v) in result.Extra)
         {
             s[k] = v;
         }
         return s;
+    }
+
+    private static double Median(float[] values)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+    }
+
+    /// <summary>safety_margin.csv: one row per snapshot and test image (000 Fig. 19's data).</summary>
+    public static void WriteSnapshots(TrainingResult result, string outDir)
+    {
+        if (result.Snapshots.Count == 0)
+        {
+            return;
+        }
+        var t = new CsvTable("snapshot", "examples", "image", "label", "predicted", "safety_margin");
+        foreach (var snap in result.Snapshots)
+        {
+            for (int i = 0; i < snap.Labels.Length; i++)
+            {
+                var y = snap.Outputs.AsSpan(i * snap.Classes, snap.Classes);
+                t.Add(snap.Label, snap.Examples, i, snap.Labels[i], System.Numerics.Tensors.TensorPrimitives.IndexOfMax(y), snap.SafetyMargins[i]);
+            }
+        }
+        t.Save(Path.Combine(outDir, "safety_margin.csv"));
     }
 
     public static void WriteMetrics(TrainingResult result, string path)

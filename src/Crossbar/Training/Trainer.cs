@@ -43,6 +43,11 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
         int correctSince = 0, seenSince = 0;
         double lossSince = 0;
 
+        var snapshots = new Queue<(long Examples, string Label)>(e.Snapshots
+            .Select(spec => SnapshotSchedule.TryParse(spec, perEpoch, total, out long at, out string label) ? (at, label)
+                : throw new CrossbarException($"evaluation.snapshots: '{spec}' is not a snapshot"))
+            .OrderBy(s => s.at));
+        TakeSnapshots(result, snapshots, 0);
         Record(result, 0, 0, double.NaN, double.NaN, t.RateAt(0), e.IntermediateTestCount, wall, epochEnd: false);
         for (int epoch = 0; epoch < t.Epochs && done < total; epoch++)
         {
@@ -91,6 +96,12 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
                 }
                 epochLoss += loss;
                 lossSince += loss;
+                if (snapshots.Count > 0 && snapshots.Peek().Examples == done)
+                {
+                    trainClock.Stop();
+                    TakeSnapshots(result, snapshots, done);
+                    trainClock.Start();
+                }
                 if (done >= nextEval)
                 {
                     trainClock.Stop();
@@ -133,6 +144,24 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
         result.TrainSeconds = trainClock.Elapsed.TotalSeconds;
         result.WallSeconds = wall.Elapsed.TotalSeconds;
         return result;
+    }
+
+    private void TakeSnapshots(TrainingResult result, Queue<(long Examples, string Label)> pending, long done)
+    {
+        while (pending.Count > 0 && pending.Peek().Examples == done)
+        {
+            var (at, label) = pending.Dequeue();
+            var test = data.Test;
+            var snap = new Snapshot(label, at, test.Classes, test.Count);
+            for (int i = 0; i < test.Count; i++)
+            {
+                var y = network.Forward(test.Input(i));
+                y.CopyTo(snap.Outputs.AsSpan(i * test.Classes, test.Classes));
+                snap.Labels[i] = test.Labels[i];
+                snap.SafetyMargins[i] = SafetyMargin.Of(y, test.Labels[i]);
+            }
+            result.Snapshots.Add(snap);
+        }
     }
 
     private EvaluationPoint Record(TrainingResult result, long examples, double epoch, double trainAcc, double trainLoss,

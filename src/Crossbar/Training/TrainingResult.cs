@@ -24,6 +24,16 @@ public sealed class TrainingResult
 
     public double ExamplesPerSecond => TrainSeconds > 0 ? Examples / TrainSeconds : 0;
 
+    /// <summary>Test-set outputs recorded at <c>evaluation.snapshots</c>.</summary>
+    public List<Snapshot> Snapshots { get; } = [];
+
+    /// <summary>Min and max test accuracy over the last <paramref name="window"/> evaluation points (002 Fig. 8).</summary>
+    public (double Min, double Max) FluctuationBand(int window)
+    {
+        var tail = Points.Where(p => !double.IsNaN(p.TestAccuracy) && p.Examples > 0).TakeLast(window).ToList();
+        return tail.Count == 0 ? (double.NaN, double.NaN) : (tail.Min(p => p.TestAccuracy), tail.Max(p => p.TestAccuracy));
+    }
+
     /// <summary>Extra named results that later stages add (pulse counts, energy, ...), written into summary.json.</summary>
     public Dictionary<string, object> Extra { get; } = [];
 }
