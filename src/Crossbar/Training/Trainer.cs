@@ -4,6 +4,7 @@ using Crossbar.Config;
 using Crossbar.Data;
 using Crossbar.Network;
 using Crossbar.Numerics;
+using Crossbar.Updates;
 
 namespace Crossbar.Training;
 
@@ -14,6 +15,9 @@ namespace Crossbar.Training;
 public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data, IProgressSink? progress = null)
 {
     private readonly IProgressSink _progress = progress ?? NullProgress.Instance;
+
+    /// <summary>The update rule in use (exposed so callers can read Local Gains and similar state after training).</summary>
+    public UpdatePipeline Updates { get; } = new(config.Update, config.Network, network);
 
     public TrainingResult Run(CancellationToken cancel = default)
     {
@@ -70,7 +74,19 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
                 int label = train.Labels[idx];
                 var y = network.Forward(train.Input(idx));
                 bool correct = TensorPrimitives.IndexOfMax(y) == label;
-                float loss = t.BatchSize == 1 ? network.BackwardAndUpdate(label, lr) : network.Backward(label);
+                float loss;
+                if (t.BatchSize == 1 && Updates.IsPlainSgd)
+                {
+                    loss = network.BackwardAndUpdate(label, lr);
+                }
+                else
+                {
+                    loss = network.Backward(label, Updates.NeedsInputErrors);
+                    if (t.BatchSize == 1)
+                    {
+                        Updates.Apply(lr);
+                    }
+                }
                 if (!float.IsFinite(loss))
                 {
                     throw new CrossbarException(
@@ -79,10 +95,10 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
                 }
                 if (t.BatchSize > 1)
                 {
-                    network.Accumulate();
+                    Updates.Accumulate();
                     if (++inBatch == t.BatchSize)
                     {
-                        network.ApplyAccumulated(lr, inBatch);
+                        Updates.ApplyBatch(lr, inBatch);
                         inBatch = 0;
                     }
                 }
@@ -122,7 +138,7 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
             }
             if (inBatch > 0)
             {
-                network.ApplyAccumulated(lr, inBatch);
+                Updates.ApplyBatch(lr, inBatch);
             }
             trainClock.Stop();
             double trainAcc = (double)epochCorrect / Math.Max(1, epochSeen);
