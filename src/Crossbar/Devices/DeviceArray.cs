@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Crossbar.Config;
 using Crossbar.Numerics;
@@ -41,21 +42,21 @@ public abstract class DeviceArray
 
         if (config.Variation > 0)
         {
-            Variation = new float[count];
+            Variation = new double[count];
             var rng = CounterRng.ForStream(seed, "device-variation");
             for (int d = 0; d < count; d++)
             {
                 // X ~ N(1, σ) (002 §3.2), kept non-negative: a conductance cannot change sign.
-                Variation[d] = (float)Math.Max(0.0, 1.0 + config.Variation * rng.NextGaussian());
+                Variation[d] = Math.Max(0.0, 1.0 + config.Variation * rng.NextGaussian());
             }
         }
         if (config.Drift.Enabled)
         {
-            Nu = new float[count];
+            Nu = new double[count];
             var rng = CounterRng.ForStream(seed, "device-drift-nu");
             for (int d = 0; d < count; d++)
             {
-                Nu[d] = (float)Math.Max(0.0, config.Drift.Nu + config.Drift.NuStd * rng.NextGaussian());
+                Nu[d] = Math.Max(0.0, config.Drift.Nu + config.Drift.NuStd * rng.NextGaussian());
             }
             _t0 = config.Drift.T0;
             _driftFromReset = config.Drift.From == DriftReference.Reset;
@@ -91,10 +92,10 @@ public abstract class DeviceArray
     public int[] ResetPulses { get; }
 
     /// <summary>Per-device factor X ~ N(1, σ), or null when <c>variation</c> is 0.</summary>
-    public float[]? Variation { get; }
+    public double[]? Variation { get; }
 
     /// <summary>Per-device drift exponent ν, or null without drift.</summary>
-    public float[]? Nu { get; }
+    public double[]? Nu { get; }
 
     /// <summary>Simulated time of each device's last reference event, or null without time effects.</summary>
     public double[]? ReferenceTime { get; }
@@ -210,13 +211,57 @@ public abstract class DeviceArray
         return Variation is null ? g : g * Variation[device];
     }
 
-    /// <summary>Present conductances of [start, start + dest.Length).</summary>
+    /// <summary>
+    /// Present conductances X·G(t) of [start, start + dest.Length), vectorised: the drift and decay factors are
+    /// computed as exp(−ν·ln(max(Δt/t₀, 1)) − max(Δt, 0)/RC) over whole spans.
+    /// </summary>
     public void ReadRange(int start, Span<double> dest)
     {
-        for (int j = 0; j < dest.Length; j++)
+        var stored = Stored.AsSpan(start, dest.Length);
+        if (!TimeDependent)
         {
-            dest[j] = Present(start + j);
+            stored.CopyTo(dest);
         }
+        else
+        {
+            var elapsed = dest; // reuse the destination as scratch for the exponent
+            TensorPrimitives.Subtract(Clock, ReferenceTime.AsSpan(start, dest.Length), elapsed);
+            if (_invRc > 0)
+            {
+                Span<double> decay = dest.Length <= 4096 ? stackalloc double[dest.Length] : new double[dest.Length];
+                TensorPrimitives.Max(elapsed, 0.0, decay);
+                TensorPrimitives.Multiply(decay, -_invRc, decay);
+                if (Nu is not null)
+                {
+                    DriftExponent(elapsed, start);
+                    TensorPrimitives.Add(elapsed, decay, elapsed);
+                }
+                else
+                {
+                    decay.CopyTo(elapsed);
+                }
+            }
+            else
+            {
+                DriftExponent(elapsed, start);
+            }
+            TensorPrimitives.Exp(elapsed, dest);
+            TensorPrimitives.Multiply(dest, stored, dest);
+        }
+        if (Variation is not null)
+        {
+            TensorPrimitives.Multiply(dest, Variation.AsSpan(start, dest.Length), dest);
+        }
+    }
+
+    /// <summary>Turns elapsed times into −ν·ln(max(Δt/t₀, 1)) in place.</summary>
+    private void DriftExponent(Span<double> elapsed, int start)
+    {
+        TensorPrimitives.Multiply(elapsed, 1.0 / _t0, elapsed);
+        TensorPrimitives.Max(elapsed, 1.0, elapsed);
+        TensorPrimitives.Log(elapsed, elapsed);
+        TensorPrimitives.Multiply(elapsed, Nu.AsSpan(start, elapsed.Length), elapsed);
+        TensorPrimitives.Negate(elapsed, elapsed);
     }
 
     /// <summary>σ of one read of a device whose present conductance is <paramref name="g"/>.</summary>
