@@ -25,6 +25,7 @@ public sealed class AnalogTile
     private readonly float[] _weights;
     private readonly float[]? _variance;
     private readonly double[] _rowScratch;
+    private readonly double[] _accScratch;
     private readonly float[] _inputScratch;
     private readonly float[] _squareScratch;
     private readonly float[] _noiseScratch;
@@ -66,6 +67,7 @@ public sealed class AnalogTile
             _variance = new float[_planeSize];
         }
         _rowScratch = new double[Columns];
+        _accScratch = new double[Columns];
         _inputScratch = new float[Rows];
         _squareScratch = new float[Math.Max(Rows, Columns)];
         _noiseScratch = new float[Math.Max(Rows, Columns)];
@@ -447,20 +449,17 @@ public sealed class AnalogTile
         _stale = false;
         _examplesSinceRefresh = 0;
         var row = _rowScratch.AsSpan();
+        var acc = _accScratch.AsSpan();
         for (int i = 0; i < Rows; i++)
         {
             var wRow = _weights.AsSpan(i * Columns, Columns);
-            wRow.Clear();
+            acc.Clear();
             for (int p = 0; p < Signs * DevicesPerSign; p++)
             {
-                int start = p * _planeSize + i * Columns;
-                Devices.ReadRange(start, row);
-                double scale = p < DevicesPerSign ? Gain : -Gain;
-                for (int j = 0; j < Columns; j++)
-                {
-                    wRow[j] += (float)(scale * row[j]);
-                }
+                Devices.ReadRange(p * _planeSize + i * Columns, row);
+                TensorPrimitives.MultiplyAdd(row, p < DevicesPerSign ? Gain : -Gain, acc, acc);
             }
+            TensorPrimitives.ConvertTruncating<double, float>(acc, wRow);
             if (_readNoise)
             {
                 var vRow = _variance.AsSpan(i * Columns, Columns);
