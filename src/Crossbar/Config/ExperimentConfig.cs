@@ -26,4 +26,10 @@ public sealed class ExperimentConfig
     public EvaluationConfig Evaluation { get; set; } = new();
 
     public OutputConfig Output { get; set; } = new();
+
+    [Doc("Device model of analog runs (absent for float runs).")]
+    public DeviceConfig? Device { get; set; }
+
+    [Doc("Crossbar tile settings of analog runs (defaults apply when absent).")]
+    public TileConfig? Tile { get; set; }
 }

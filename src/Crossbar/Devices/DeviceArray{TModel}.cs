@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+using Crossbar.Config;
+
+namespace Crossbar.Devices;
+
+/// <summary>
+/// Device array of one model. The pulse loops are generic over the model struct, so the JIT emits one specialised,
+/// inlined loop per model.
+/// </summary>
+public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDeviceModel
+{
+    private TModel _model;
+    private readonly bool _timed;
+
+    public DeviceArray(TModel model, int count, DeviceConfig config, ulong seed)
+        : base(count, config, seed, TModel.Name)
+    {
+        _model = model;
+        _timed = TimeDependent || FlickerNoise;
+        Initialise();
+    }
+
+    public TModel Model => _model;
+
+    public override double Min(int device) => _model.Min(device);
+
+    public override double Max(int device) => _model.Max(device);
+
+    public override void ApplySet(int device, int pulses) => Pulse<SetDirection>(device, pulses);
+
+    public override void ApplyReset(int device, int pulses) => Pulse<ResetDirection>(device, pulses);
+
+    public override void ApplySetRange(int start, ReadOnlySpan<int> pulses) => PulseRange<SetDirection>(start, pulses);
+
+    public override void ApplyResetRange(int start, ReadOnlySpan<int> pulses) => PulseRange<ResetDirection>(start, pulses);
+
+    public override void ApplySetAll(int start, int count) => PulseAll<SetDirection>(start, count);
+
+    public override void ApplyResetAll(int start, int count) => PulseAll<ResetDirection>(start, count);
+
+    public override void FullReset(int device)
+    {
+        int used = SetPulses[device] + ResetPulses[device];
+        if (used >= Endurance)
+        {
+            return;
+        }
+        Stored[device] = _model.FullReset(device, PulseRandom.Word(PulseKey, device, used));
+        ResetPulses[device]++;
+        RestartClock(device);
+    }
+
+    public override void Initialise()
+    {
+        for (int d = 0; d < Count; d++)
+        {
+            // Pulse index −1 keeps the initial state's random word apart from every pulse's.
+            Stored[d] = _model.FullReset(d, PulseRandom.Word(PulseKey, d, (1L << 36) - 1));
+            RestartClock(d);
+        }
+    }
+
+    private void PulseRange<TDir>(int start, ReadOnlySpan<int> pulses) where TDir : struct, IPulseDirection
+    {
+        if ((uint)start > (uint)Count || pulses.Length > Count - start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+        for (int j = 0; j < pulses.Length; j++)
+        {
+            int n = pulses[j];
+            if (n > 0)
+            {
+                Pulse<TDir>(start + j, n);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Pulse<TDir>(int device, int pulses) where TDir : struct, IPulseDirection
+    {
+        int used = SetPulses[device] + ResetPulses[device];
+        int left = Endurance - used;
+        if (pulses > left)
+        {
+            pulses = left; // worn out: the device stays where it is (endurance)
+        }
+        if (pulses <= 0)
+        {
+            return;
+        }
+        ulong key = PulseKey;
+        double g;
+        double factor = 1.0;
+        if (_timed)
+        {
+            factor = TimeFactor(device);
+            g = Stored[device] * factor;
+        }
+        else
+        {
+            g = Stored[device];
+        }
+        for (int p = 0; p < pulses; p++)
+        {
+            ulong word = PulseRandom.Word(key, device, used + p);
+            g = TDir.IsSet ? _model.Set(device, g, word) : _model.Reset(device, g, word);
+        }
+        if (_timed)
+        {
+            StoreTimed(device, g, factor, restartClock: !TDir.IsSet);
+        }
+        else
+        {
+            Stored[device] = g;
+        }
+        if (TDir.IsSet)
+        {
+            SetPulses[device] += pulses;
+        }
+        else
+        {
+            ResetPulses[device] += pulses;
+        }
+    }
+
+    private void PulseAll<TDir>(int start, int count) where TDir : struct, IPulseDirection
+    {
+        if ((uint)start > (uint)Count || count > Count - start || count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+        if (_timed || Endurance != int.MaxValue)
+        {
+            for (int j = 0; j < count; j++)
+            {
+                Pulse<TDir>(start + j, 1);
+            }
+            return;
+        }
+        // Dense path: no time effects and no endurance limit, so the loop is only the model's step.
+        var model = _model;
+        ulong key = PulseKey;
+        var g = Stored.AsSpan(start, count);
+        var set = SetPulses.AsSpan(start, count);
+        var reset = ResetPulses.AsSpan(start, count);
+        for (int j = 0; j < g.Length; j++)
+        {
+            int d = start + j;
+            ulong word = PulseRandom.Word(key, d, set[j] + reset[j]);
+            if (TDir.IsSet)
+            {
+                g[j] = model.Set(d, g[j], word);
+                set[j]++;
+            }
+            else
+            {
+                g[j] = model.Reset(d, g[j], word);
+                reset[j]++;
+            }
+        }
+    }
+}
+
+/// <summary>Compile-time pulse direction, so the generic kernels carry no per-pulse branch on it.</summary>
+public interface IPulseDirection
+{
+    static abstract bool IsSet { get; }
+}
+
+public readonly struct SetDirection : IPulseDirection
+{
+    public static bool IsSet => true;
+}
+
+public readonly struct ResetDirection : IPulseDirection
+{
+    public static bool IsSet => false;
+}

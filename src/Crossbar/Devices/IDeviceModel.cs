@@ -1,0 +1,33 @@
+namespace Crossbar.Devices;
+
+/// <summary>
+/// The pulse response of one kind of device. Implementations are <c>struct</c>s holding the per-device hidden
+/// parameters as arrays (one entry per device, drawn once when the array is populated); generic kernels such as
+/// <see cref="DeviceArray{TModel}"/> are specialised for each struct by the JIT, so the calls below are inlined
+/// into the pulse loop as with C++ templates.
+/// </summary>
+/// <remarks>
+/// Conductances here are nominal (before the device-to-device factor X and before drift, decay and read noise,
+/// which <see cref="DeviceArray"/> applies for every model alike). <c>random</c> is the pulse's 64-bit word; use
+/// <see cref="PulseRandom.Uniform"/> and <see cref="PulseRandom.Gaussian"/> to read independent deviates from it.
+/// </remarks>
+public interface IDeviceModel
+{
+    /// <summary>Config name of the model (<c>model:</c> key).</summary>
+    static abstract string Name { get; }
+
+    /// <summary>Lowest nominal conductance of device <paramref name="device"/>.</summary>
+    double Min(int device);
+
+    /// <summary>Highest nominal conductance of device <paramref name="device"/>.</summary>
+    double Max(int device);
+
+    /// <summary>Conductance after one potentiating (SET, up) pulse applied at conductance <paramref name="g"/>.</summary>
+    double Set(int device, double g, ulong random);
+
+    /// <summary>Conductance after one depressing (RESET, down) pulse applied at conductance <paramref name="g"/>.</summary>
+    double Reset(int device, double g, ulong random);
+
+    /// <summary>Conductance right after a full RESET / initialisation (e.g. the amorphous state of PCM).</summary>
+    double FullReset(int device, ulong random);
+}

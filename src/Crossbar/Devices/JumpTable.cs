@@ -1,0 +1,243 @@
+using System.Runtime.CompilerServices;
+using Crossbar.Numerics;
+
+namespace Crossbar.Devices;
+
+/// <summary>
+/// A jump table (001_3057d476dc3cdf60 §I.C, Fig. 8): for SET and for RESET, the distribution of the conductance change
+/// ΔG of one pulse at each conductance bin. Stored as a precomputed inverse CDF per bin (quantiles at
+/// p = k/K, k = 0..K), so one uniform deviate u gives ΔG = Q_bin(u) by one index computation and a linear
+/// interpolation between two neighbouring quantiles — O(1) instead of the paper's scan along the row.
+/// </summary>
+/// <remarks>
+/// Bins are evenly spaced over [GMin, GMax] (the table's first and last bin edges). A device at conductance G uses
+/// the bin containing G (the row "associated with the conductance G of the device before the pulse", 001 §I.C).
+/// </remarks>
+public sealed class JumpTable
+{
+    private readonly float[] _set;
+    private readonly float[] _reset;
+    private readonly double _binScale;
+
+    public JumpTable(string label, double gMin, double gMax, int quantiles, float[] setQuantiles, float[] resetQuantiles)
+    {
+        if (!(gMin < gMax))
+        {
+            throw new CrossbarException($"jump table {label}: g range [{gMin}, {gMax}] is empty");
+        }
+        int stride = quantiles + 1;
+        if (setQuantiles.Length == 0 || setQuantiles.Length % stride != 0 || resetQuantiles.Length != setQuantiles.Length)
+        {
+            throw new ArgumentException("quantile arrays must hold bins × (quantiles + 1) values each");
+        }
+        Label = label;
+        GMin = gMin;
+        GMax = gMax;
+        Quantiles = quantiles;
+        Bins = setQuantiles.Length / stride;
+        _set = setQuantiles;
+        _reset = resetQuantiles;
+        _binScale = Bins / (gMax - gMin);
+    }
+
+    /// <summary>Where the table came from (e.g. "builtin:pcm (constructed, not measured)" or a file name).</summary>
+    public string Label { get; }
+
+    public double GMin { get; }
+
+    public double GMax { get; }
+
+    public int Bins { get; }
+
+    /// <summary>K: the inverse CDF is stored at p = k/K for k = 0..K.</summary>
+    public int Quantiles { get; }
+
+    public double BinWidth => (GMax - GMin) / Bins;
+
+    public double BinCenter(int bin) => GMin + (bin + 0.5) * BinWidth;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int BinOf(double g)
+    {
+        int b = (int)((g - GMin) * _binScale);
+        return b < 0 ? 0 : b >= Bins ? Bins - 1 : b;
+    }
+
+    /// <summary>ΔG of one SET pulse at conductance <paramref name="g"/> for the uniform deviate <paramref name="u"/> ∈ [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double SampleSet(double g, double u) => Sample(_set, g, u);
+
+    /// <summary>ΔG (usually negative) of one RESET pulse.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double SampleReset(double g, double u) => Sample(_reset, g, u);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Sample(float[] q, double g, double u)
+    {
+        double x = u * Quantiles;
+        int k = (int)x;
+        if (k >= Quantiles)
+        {
+            k = Quantiles - 1;
+        }
+        int i = BinOf(g) * (Quantiles + 1) + k;
+        float a = q[i];
+        return a + (x - k) * (q[i + 1] - a);
+    }
+
+    /// <summary>Quantile node k of a bin (ΔG at p = k/K).</summary>
+    public double Quantile(bool set, int bin, int k) => (set ? _set : _reset)[bin * (Quantiles + 1) + k];
+
+    /// <summary>P(ΔG ≤ dg) in a bin, from the stored inverse CDF (for heat maps and CSV export).</summary>
+    public double Cdf(bool set, int bin, double dg)
+    {
+        var q = (set ? _set : _reset).AsSpan(bin * (Quantiles + 1), Quantiles + 1);
+        if (dg < q[0])
+        {
+            return 0;
+        }
+        if (dg >= q[^1])
+        {
+            return 1;
+        }
+        int lo = 0, hi = Quantiles; // q[lo] <= dg < q[hi]
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) >> 1;
+            if (q[mid] <= dg)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        double span = q[hi] - q[lo];
+        double frac = span > 0 ? (dg - q[lo]) / span : 1;
+        return (lo + frac) / Quantiles;
+    }
+
+    /// <summary>Smallest and largest ΔG the table can produce for a direction.</summary>
+    public (double Min, double Max) Range(bool set)
+    {
+        var q = set ? _set : _reset;
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (float v in q)
+        {
+            lo = Math.Min(lo, v);
+            hi = Math.Max(hi, v);
+        }
+        return (lo, hi);
+    }
+
+    /// <summary>
+    /// Builds a table whose ΔG in each bin is Gaussian with the given median and σ, functions of the bin's centre
+    /// conductance (the median and ±1σ curves of 001 Fig. 8(a)). The outermost quantile nodes sit at p = 1/(8K) and
+    /// 1 − 1/(8K), which makes the piecewise-linear inverse CDF reproduce σ to better than 0.1 % for K ≥ 256.
+    /// </summary>
+    public static JumpTable FromMedianAndSigma(
+        string label, double gMin, double gMax, int bins, int quantiles,
+        Func<double, double> setMedian, Func<double, double> setSigma,
+        Func<double, double> resetMedian, Func<double, double> resetSigma)
+    {
+        if (bins < 1 || quantiles < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bins));
+        }
+        int stride = quantiles + 1;
+        var z = new double[stride];
+        double tail = 1.0 / (8.0 * quantiles);
+        for (int k = 0; k <= quantiles; k++)
+        {
+            double p = k == 0 ? tail : k == quantiles ? 1 - tail : (double)k / quantiles;
+            z[k] = PulseRandom.NormalQuantile(p);
+        }
+        var set = new float[bins * stride];
+        var reset = new float[bins * stride];
+        double width = (gMax - gMin) / bins;
+        for (int b = 0; b < bins; b++)
+        {
+            double g = gMin + (b + 0.5) * width;
+            Fill(set.AsSpan(b * stride, stride), setMedian(g), setSigma(g), g, "SET");
+            Fill(reset.AsSpan(b * stride, stride), resetMedian(g), resetSigma(g), g, "RESET");
+        }
+        return new JumpTable(label, gMin, gMax, quantiles, set, reset);
+
+        void Fill(Span<float> row, double median, double sigma, double g, string what)
+        {
+            if (!(sigma >= 0) || !double.IsFinite(median))
+            {
+                throw new CrossbarException($"jump table {label}: {what} σ at G = {g} is {sigma} (must be ≥ 0) or median {median} is not finite");
+            }
+            for (int k = 0; k < row.Length; k++)
+            {
+                row[k] = (float)(median + sigma * z[k]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds a table from CDF rows: for each direction and bin, increasing ΔG points with the cumulative probability
+    /// at each (non-decreasing, ending at 1). The CDF is linear between points; probability at the first point is a
+    /// point mass there. Rows must be validated by the caller (see <see cref="JumpTableCsv"/>).
+    /// </summary>
+    public static JumpTable FromCdfRows(
+        string label, double gMin, double gMax, int quantiles,
+        IReadOnlyList<(double[] Dg, double[] Cdf)> setRows, IReadOnlyList<(double[] Dg, double[] Cdf)> resetRows)
+    {
+        int stride = quantiles + 1;
+        return new JumpTable(label, gMin, gMax, quantiles, Invert(setRows), Invert(resetRows));
+
+        float[] Invert(IReadOnlyList<(double[] Dg, double[] Cdf)> rows)
+        {
+            var q = new float[rows.Count * stride];
+            for (int b = 0; b < rows.Count; b++)
+            {
+                var (dg, cdf) = rows[b];
+                int i = 0;
+                for (int k = 0; k <= quantiles; k++)
+                {
+                    double p = (double)k / quantiles;
+                    while (i < cdf.Length - 1 && cdf[i] < p)
+                    {
+                        i++;
+                    }
+                    // cdf[i] >= p (or i is the last point); interpolate on the segment (i−1, i].
+                    double value;
+                    if (i == 0 || cdf[i] <= cdf[i - 1])
+                    {
+                        value = dg[i];
+                    }
+                    else
+                    {
+                        double t = (p - cdf[i - 1]) / (cdf[i] - cdf[i - 1]);
+                        value = dg[i - 1] + Math.Clamp(t, 0, 1) * (dg[i] - dg[i - 1]);
+                    }
+                    q[b * stride + k] = (float)value;
+                }
+            }
+            return q;
+        }
+    }
+
+    /// <summary>Mean and σ of ΔG in a bin by Monte-Carlo (used by tests and the device summary).</summary>
+    public (double Median, double Sigma) Measure(bool set, int bin, int samples, ulong seed)
+    {
+        var rng = CounterRng.ForStream(seed, "jump-table-measure", (ulong)bin);
+        double g = BinCenter(bin);
+        var values = new double[samples];
+        double sum = 0, sumSq = 0;
+        for (int i = 0; i < samples; i++)
+        {
+            double v = set ? SampleSet(g, rng.NextDouble()) : SampleReset(g, rng.NextDouble());
+            values[i] = v;
+            sum += v;
+            sumSq += v * v;
+        }
+        Array.Sort(values);
+        double mean = sum / samples;
+        double median = samples % 2 == 1 ? values[samples / 2] : 0.5 * (values[samples / 2 - 1] + values[samples / 2]);
+        return (median, Math.Sqrt(Math.Max(0, sumSq / samples - mean * mean)));
+    }
+}

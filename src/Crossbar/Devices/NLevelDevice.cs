@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using Crossbar.Config;
+
+namespace Crossbar.Devices;
+
+/// <summary>
+/// N-level unidirectional device with programming noise (003_401f633e2540c503 §III, Fig. 2): each SET pulse adds
+/// one level spacing B plus zero-mean Gaussian noise of σ = sigma·B; g_min = g_max / on-off ratio; RESET returns to
+/// g_min (the periodic reset of 003) or, optionally, steps one level down.
+/// </summary>
+/// <remarks>003 draws one noise sample per programming event of n overlapping pulses; here each pulse draws its own,
+/// so an event of n pulses has σ·√n. The two agree for the single-pulse events that dominate at BL = 10.</remarks>
+public readonly struct NLevelDevice : IDeviceModel
+{
+    private readonly double _min;
+    private readonly double _max;
+    private readonly double _spacing;
+    private readonly double _sigma;
+    private readonly bool _abruptReset;
+
+    public NLevelDevice(NLevelDeviceConfig c)
+    {
+        _min = c.GMin;
+        _max = c.GMax;
+        _spacing = c.LevelSpacing;
+        _sigma = c.Sigma * c.LevelSpacing;
+        _abruptReset = c.AbruptReset;
+    }
+
+    public static string Name => "n_level";
+
+    public double LevelSpacing => _spacing;
+
+    public double Min(int device) => _min;
+
+    public double Max(int device) => _max;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Set(int device, double g, ulong random) =>
+        Math.Clamp(g + _spacing + _sigma * PulseRandom.Gaussian(random), _min, _max);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Reset(int device, double g, ulong random) =>
+        _abruptReset ? _min : Math.Clamp(g - _spacing + _sigma * PulseRandom.Gaussian(random), _min, _max);
+
+    public double FullReset(int device, ulong random) => _min;
+}

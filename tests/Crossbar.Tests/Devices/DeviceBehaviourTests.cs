@@ -1,0 +1,192 @@
+using Crossbar.Config;
+using Crossbar.Devices;
+using FsCheck;
+using FsCheck.Fluent;
+using static Crossbar.Tests.Devices.DeviceTestHelpers;
+
+namespace Crossbar.Tests.Devices;
+
+public class DeviceBehaviourTests
+{
+    public static readonly string[] AllModels =
+    [
+        "model: ideal\ng_min: 0.1\ng_max: 0.9\nstep: 0.05",
+        "model: constant_step\nw_min: 0\nw_max: 1\ndw_min: 0.05\ndw_min_std: 2.0",
+        "model: constant_step\ndw_min: 0.05",
+        "model: linear_step\ngamma_up: 0.5\ngamma_down: 0.3\ndw_min: 0.05\nmult_noise: false\ndw_min_std: 1.5",
+        "model: soft_bounds\nw_min: 0\nw_max: 1\ndw_min: 0.05",
+        "model: exponential\nnonlinearity: 3\nn_max: 8\nstep_noise: 1.0",
+        "model: jump_table\ntable: builtin:pcm",
+        "model: jump_table\ntable: builtin:pcmo",
+        "model: n_level\nlevels: 8\nsigma: 2.0",
+        "model: pcm\nvariation: 0.3",
+    ];
+
+    [Fact]
+    public void Bounds_are_never_violated_by_any_pulse_sequence()
+    {
+        foreach (var yaml in AllModels)
+        {
+            var devices = Array(yaml, count: 4, seed: 5);
+            Prop.ForAll(ArbMap.Default.ArbFor<int[]>(), (int[] pulses) =>
+            {
+                foreach (int p in pulses)
+                {
+                    int d = Math.Abs(p) % devices.Count;
+                    int n = 1 + Math.Abs(p / 7) % 5;
+                    if (p >= 0)
+                    {
+                        devices.ApplySet(d, n);
+                    }
+                    else
+                    {
+                        devices.ApplyReset(d, n);
+                    }
+                    double g = devices.Stored[d];
+                    if (g < devices.Min(d) || g > devices.Max(d))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }).QuickCheckThrowOnFailure();
+        }
+    }
+
+    [Fact]
+    public void Pulse_counts_and_energy()
+    {
+        var devices = Array("model: ideal\nstep: 0.01", count: 3);
+        devices.ApplySet(0, 5);
+        devices.ApplyReset(0, 2);
+        devices.ApplySetRange(1, [4, 1]);
+        devices.ApplyResetRange(0, [0, 0, 3]);
+        devices.FullReset(1);
+        Assert.Equal([5, 4, 1], devices.SetPulses);
+        Assert.Equal([2, 1, 3], devices.ResetPulses);
+        Assert.Equal(10, devices.TotalSetPulses);
+        Assert.Equal(6, devices.TotalResetPulses);
+        Assert.Equal(10 * 3.0 + 6 * 30.0, devices.EnergyPj, 1e-9);
+
+        var custom = Array("model: ideal\nset_energy_pj: 1.5\nreset_energy_pj: 12", count: 1);
+        custom.ApplySet(0, 2);
+        custom.ApplyReset(0, 1);
+        Assert.Equal(15.0, custom.EnergyPj, 1e-12);
+    }
+
+    [Fact]
+    public void Worn_out_devices_are_stuck_and_counts_stop_at_endurance()
+    {
+        var devices = Array("model: ideal\nstep: 0.01\nmax_pulses: 10", count: 1);
+        devices.ApplySet(0, 8);
+        devices.ApplyReset(0, 5); // only 2 land
+        Assert.Equal(8, devices.SetPulses[0]);
+        Assert.Equal(2, devices.ResetPulses[0]);
+        Assert.True(devices.IsWornOut(0));
+        double g = devices.Stored[0];
+        devices.ApplySet(0, 3);
+        devices.FullReset(0);
+        Assert.Equal(g, devices.Stored[0]);
+        Assert.Equal(10, devices.SetPulses[0] + devices.ResetPulses[0]);
+        Assert.Equal(0.06, g, 1e-12);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_devices_however_pulses_are_grouped()
+    {
+        foreach (var yaml in AllModels)
+        {
+            var a = Array(yaml, count: 6, seed: 9);
+            var b = Array(yaml, count: 6, seed: 9);
+            a.ApplySetRange(0, [3, 0, 2, 1, 0, 4]);
+            for (int d = 5; d >= 0; d--)
+            {
+                int n = new[] { 3, 0, 2, 1, 0, 4 }[d];
+                for (int i = 0; i < n; i++)
+                {
+                    b.ApplySet(d, 1);
+                }
+            }
+            a.ApplyResetAll(0, 6);
+            for (int d = 0; d < 6; d++)
+            {
+                b.ApplyReset(d, 1);
+            }
+            Assert.Equal(a.Stored, b.Stored);
+            if (!yaml.Contains("ideal") && !yaml.Contains("exponential"))
+            {
+                var c = Array(yaml, count: 6, seed: 10);
+                var d = Array(yaml, count: 6, seed: 9);
+                c.ApplySetRange(0, [3, 0, 2, 1, 0, 4]);
+                d.ApplySetRange(0, [3, 0, 2, 1, 0, 4]);
+                Assert.NotEqual(d.Stored, c.Stored);
+            }
+        }
+    }
+
+    [Fact]
+    public void Device_to_device_factor_x_scales_the_read_conductance()
+    {
+        var devices = Array("model: ideal\nvariation: 0.25", count: 20_000);
+        double mean = devices.Variation!.Average();
+        double std = Math.Sqrt(devices.Variation!.Select(v => (v - mean) * (v - mean)).Average());
+        Assert.Equal(1.0, mean, 0.01);
+        Assert.Equal(0.25, std, 0.01);
+        devices.Write(3, 0.4);
+        Assert.Equal(0.4 * devices.Variation![3], devices.Present(3), 1e-15);
+    }
+
+    [Fact]
+    public void Step_models_follow_aihwkit_semantics()
+    {
+        // No variation at all: ConstantStep moves by dw_min·(1 ± up_down) and clips at w_max.
+        var cs = Array("model: constant_step\ndw_min: 0.1\nup_down: 0.2\ndw_min_dtod: 0\nup_down_dtod: 0\ndw_min_std: 0\nw_min_dtod: 0\nw_max_dtod: 0\nreset_std: 0");
+        Assert.Equal(0.0, cs.Stored[0]);
+        cs.ApplySet(0, 1);
+        Assert.Equal(0.12, cs.Stored[0], 1e-7);
+        cs.ApplyReset(0, 1);
+        Assert.Equal(0.04, cs.Stored[0], 1e-7);
+        cs.ApplySet(0, 100);
+        Assert.Equal(0.6, cs.Stored[0], 1e-7);
+
+        // SoftBounds: the up step is dw_min·(1 − w/w_max), zero at w_max.
+        var sb = Array("model: soft_bounds\ndw_min: 0.1\nw_max: 1\nw_min: -1\ndw_min_dtod: 0\nup_down_dtod: 0\ndw_min_std: 0\nw_min_dtod: 0\nw_max_dtod: 0\nreset_std: 0");
+        sb.ApplySet(0, 1);
+        Assert.Equal(0.1, sb.Stored[0], 1e-7);
+        sb.ApplySet(0, 1);
+        Assert.Equal(0.1 + 0.1 * (1 - 0.1), sb.Stored[0], 1e-7);
+        sb.ApplySet(0, 2000);
+        Assert.True(sb.Stored[0] < 1.0 && sb.Stored[0] > 0.999);
+    }
+
+    [Fact]
+    public void N_level_device_steps_by_b_with_gaussian_noise_of_sigma_b()
+    {
+        var c = (NLevelDeviceConfig)Device("model: n_level\ng_max: 15\non_off_ratio: 15\nlevels: 15\nsigma: 0.3");
+        Assert.Equal(1.0, c.LevelSpacing, 1e-12);
+        var devices = DeviceFactory.Create(c, 50_000, 4);
+        Assert.All(devices.Stored, g => Assert.Equal(1.0, g));
+        devices.ApplySetAll(0, devices.Count);
+        double mean = devices.Stored.Average();
+        double std = Math.Sqrt(devices.Stored.Select(v => (v - mean) * (v - mean)).Average());
+        Assert.Equal(2.0, mean, 0.01);
+        Assert.Equal(0.3, std, 0.01);
+    }
+
+    [Fact]
+    public void Pcm_program_and_verify_reaches_targets()
+    {
+        var c = (PcmDeviceConfig)Device("model: pcm\nread_noise: {relative: 0.01}");
+        var devices = DeviceFactory.Create(c, 32, 2);
+        var curve = new ProgrammingCurve(c);
+        var rng = Crossbar.Numerics.CounterRng.ForStream(1, "test");
+        for (int d = 0; d < 32; d++)
+        {
+            double target = 1 + d * 0.6;
+            var r = ProgramAndVerify.WithCurve(devices, d, curve, target, 0.3, 30, ref rng);
+            Assert.True(r.Converged, $"device {d}: target {target}, got {r.Achieved} after {r.Pulses}");
+            Assert.Equal(target, devices.Present(d), 0.6);
+        }
+        Assert.True(devices.TotalResetPulses >= 32);
+    }
+}
