@@ -37,5 +37,6 @@ public static class Program
         yield return DataCommand.Create();
         yield return BenchCommand.Create();
         yield return ConfigCommand.Create();
+        yield return SweepCommand.Create();
     }
 }

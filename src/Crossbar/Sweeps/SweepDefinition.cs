@@ -95,7 +95,23 @@ public sealed class SweepDefinition
             ConfigTreeEdit.Set(tree, a.Key, a.Value, a.Value);
         }
         tree.Set("seed", new ConfigScalar(Source, 0, seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var config = ConfigBinder.Bind<ExperimentConfig>(tree);
+        ExperimentConfig config;
+        try
+        {
+            config = ConfigBinder.Bind<ExperimentConfig>(tree);
+        }
+        catch (ConfigException e) when (Culprit(assignments, e.Key) is { } a)
+        {
+            // Name the grid key as written in the sweep file, and the part of it that is wrong when that is narrower.
+            throw new ConfigException(e.Source, $"grid.{a.Key}", e.Key == a.Key ? e.Problem : $"{e.Key}: {e.Problem}");
+        }
         return new SweepPoint(index, assignments, seed, tree, config);
     }
+
+    /// <summary>The assignment a binding error is about: the same key, a section above it, or a part of its value.</summary>
+    private static SweepAssignment? Culprit(IReadOnlyList<SweepAssignment> assignments, string errorKey) =>
+        assignments.FirstOrDefault(a => errorKey == a.Key
+            || a.Key.StartsWith(errorKey + ".", StringComparison.Ordinal)
+            || errorKey.StartsWith(a.Key + ".", StringComparison.Ordinal)
+            || errorKey.StartsWith(a.Key + "[", StringComparison.Ordinal));
 }
