@@ -84,7 +84,7 @@ public static class GridValues
         var values = new List<ConfigNode>(n);
         for (int i = 0; i < n; i++)
         {
-            values.Add(new ConfigScalar(body.Source, body.Line, Format(Point(lo, hi, i, n, log), a, b, i, n)));
+            values.Add(new ConfigScalar(body.Source, body.Line, Format(Point(lo, hi, i, n, log))));
         }
         return values;
     }
@@ -106,9 +106,8 @@ public static class GridValues
         return double.Parse(v.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Endpoints keep the text the file gave (exactly as written); inner points use the shortest round-trip form.</summary>
-    private static string Format(double v, ConfigScalar a, ConfigScalar b, int i, int n) =>
-        i == 0 ? a.Value! : i == n - 1 ? b.Value! : v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Shortest text that reads back as exactly this double (0.001, 1e-05), the same style for every point.</summary>
+    public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
     private static double Number(ConfigScalar s, string path) =>
         s.Value is { } t && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d)

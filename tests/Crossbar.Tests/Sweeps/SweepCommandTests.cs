@@ -1,4 +1,5 @@
 using Crossbar.Cli;
+using Crossbar.Sweeps;
 
 namespace Crossbar.Tests.Sweeps;
 
@@ -27,7 +28,7 @@ public class SweepCommandTests
         Assert.Equal(0, code);
         Assert.Equal("", err);
         Assert.Contains("12 points (6 grid combinations × 2 seed(s)), shard 2/3: 4", output);
-        Assert.Contains("    1  pending  training.learning_rate=1e-3  network.layers=784-200-10  seed=11", output);
+        Assert.Contains("    1  pending  training.learning_rate=0.001  network.layers=784-200-10  seed=11", output);
         Assert.Contains("0 done, 4 to run", output);
         Assert.False(Directory.Exists(kit.Dir("out")));
     }
@@ -54,6 +55,24 @@ public class SweepCommandTests
         Assert.Equal(CliErrors.UserError, code);
         Assert.Contains("s.yaml:3: grid.training.learnig_rate: unknown key", err);
         Assert.Single(err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Merge_joins_shard_folders()
+    {
+        using var kit = new SweepTestKit();
+        var plan = SweepFile.Load(WriteSweep(kit));
+        for (int i = 1; i <= 2; i++)
+        {
+            SweepEngine.Run(plan, new SweepOptions { OutputDir = kit.Dir($"p{i}"), Shard = new ShardSpec(i, 2), Parallel = 1 }, new FakeRunner().Run);
+        }
+        var (code, output, err) = Cli("sweep", "merge", kit.Dir("all"), kit.Dir("p1"), kit.Dir("p2"));
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        Assert.Contains("12 of 12 points done", output);
+        Assert.Equal(13, File.ReadAllLines(Path.Combine(kit.Dir("all"), SweepResults.ResultsFile)).Length);
+        var (_, dry, _) = Cli("sweep", WriteSweep(kit), "--dry-run", "--out", kit.Dir("all"));
+        Assert.Contains("12 done, 0 to run", dry);
     }
 
     [Fact]

@@ -15,11 +15,11 @@ public class SweepFileTests
         Assert.Equal(["training.learning_rate", "network.layers"], plan.Keys);
         Assert.Equal(Enumerable.Range(0, 12), plan.Points.Select(p => p.Index));
         var rows = plan.Points.Select(p => $"{Values(p, "training.learning_rate")}|{Values(p, "network.layers")}|{p.Seed}").ToList();
-        Assert.Equal("1e-3|784-200-10|10", rows[0]);
-        Assert.Equal("1e-3|784-200-10|11", rows[1]);
-        Assert.Equal("1e-3|784-300-100-10|10", rows[2]);
+        Assert.Equal("0.001|784-200-10|10", rows[0]);
+        Assert.Equal("0.001|784-200-10|11", rows[1]);
+        Assert.Equal("0.001|784-300-100-10|10", rows[2]);
         Assert.Equal("0.01|784-200-10|10", rows[4]);
-        Assert.Equal("1e-1|784-300-100-10|11", rows[11]);
+        Assert.Equal("0.1|784-300-100-10|11", rows[11]);
         Assert.Equal([784, 300, 100, 10], plan.Points[2].Config.Network.Layers);
         Assert.Equal(11UL, plan.Points[1].Config.Seed);
     }
@@ -40,6 +40,11 @@ public class SweepFileTests
         Assert.Equal(1e-3, rates[2]);
         Assert.Equal(Math.Sqrt(10) * 1e-4, rates[1], 1e-15);
         Assert.All(rates.Zip(rates.Skip(1)), r => Assert.Equal(Math.Sqrt(10), r.Second / r.First, 1e-9));
+
+        var odd = SweepTestKit.Plan("experiment: {name: x}\ngrid:\n  training.learning_rate: {log_range: [3.3e-5, 0.7], points: 5}\n");
+        Assert.Equal(3.3e-5, odd.Points[0].Config.Training.LearningRate);
+        Assert.Equal(0.7, odd.Points[^1].Config.Training.LearningRate);
+        Assert.Equal("3.3e-05", odd.Points[0].Assignments[0].Compact);
     }
 
     [Fact]
@@ -97,7 +102,7 @@ public class SweepFileTests
         Assert.Equal(a.Points.Count, a.Points.Select(p => p.Id).Distinct().Count());
         Assert.Equal(a.Points.Count, a.Points.Select(p => p.Hash).Distinct().Count());
         Assert.Equal(a.Fingerprint, b.Fingerprint);
-        Assert.StartsWith("learning_rate=1e-3_layers=784-200-10_seed=10-", a.Points[0].Id);
+        Assert.StartsWith("learning_rate=0.001_layers=784-200-10_seed=10-", a.Points[0].Id);
         // The same points with the grid keys swapped keep their ids (only the order changes).
         var swapped = SweepTestKit.Plan(SweepTestKit.TwoKeys.Replace(
             "  training.learning_rate: {log_range: [1e-3, 1e-1], points: 3}\n  network.layers: [[784, 200, 10], [784, 300, 100, 10]]",

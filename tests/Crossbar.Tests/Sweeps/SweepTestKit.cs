@@ -31,6 +31,10 @@ public sealed class SweepTestKit : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("CROSSBAR_KEEP_TEST_DIRS") is not null)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(Root, recursive: true);
