@@ -1,0 +1,80 @@
+namespace Crossbar.Plotting;
+
+/// <summary>
+/// A horizontal or vertical line across the axes (e.g. a paper's reported value), labelled on the line itself
+/// rather than in the legend. Its value is included when limits are chosen automatically.
+/// </summary>
+public sealed class ReferenceLine : PlotItem
+{
+    internal ReferenceLine(bool horizontal, double value, string? label, SeriesStyle style, Color color)
+        : base(label)
+    {
+        Horizontal = horizontal;
+        Value = value;
+        Style = style;
+        Color = color;
+    }
+
+    public bool Horizontal { get; }
+    public double Value { get; }
+    public SeriesStyle Style { get; set; }
+    public Color Color { get; set; }
+
+    internal override int Layer => 5;
+
+    internal override bool InLegend => false;
+
+    internal override void AddBounds(DataBounds bounds)
+    {
+        if (Horizontal)
+        {
+            bounds.IncludeY(Value);
+        }
+        else
+        {
+            bounds.IncludeX(Value);
+        }
+    }
+
+    internal override void Render(RenderContext ctx)
+    {
+        var axis = Horizontal ? ctx.Y : ctx.X;
+        if (!axis.Contains(Value))
+        {
+            return;
+        }
+        double p = axis.Map(Value);
+        string attrs = $" class=\"refline\" {StrokeAttrs(Color, Style)}";
+        if (Horizontal)
+        {
+            ctx.Svg.Line($"<line x1=\"{SvgWriter.Num(ctx.Left)}\" y1=\"{SvgWriter.Num(p)}\" x2=\"{SvgWriter.Num(ctx.Right)}\" y2=\"{SvgWriter.Num(p)}\"{attrs}/>");
+        }
+        else
+        {
+            ctx.Svg.Line($"<line x1=\"{SvgWriter.Num(p)}\" y1=\"{SvgWriter.Num(ctx.Top)}\" x2=\"{SvgWriter.Num(p)}\" y2=\"{SvgWriter.Num(ctx.Bottom)}\"{attrs}/>");
+        }
+    }
+
+    /// <summary>Drawn after (outside) the clip group so the label is never cut; kept inside the axes by placement.</summary>
+    internal void RenderLabel(RenderContext ctx)
+    {
+        var axis = Horizontal ? ctx.Y : ctx.X;
+        if (string.IsNullOrEmpty(Label) || !axis.Contains(Value))
+        {
+            return;
+        }
+        double p = axis.Map(Value);
+        double fs = ctx.FontSize * 0.85;
+        string fill = Color.ToHex();
+        if (Horizontal)
+        {
+            // Above the line unless that would leave the axes.
+            double y = p - 4 - fs < ctx.Top ? p + fs + 2 : p - 4;
+            ctx.Svg.Text(ctx.Right - 5, y, Label, fs, TextAnchor.End, fill, cssClass: "reflabel");
+        }
+        else
+        {
+            ctx.Svg.Text(p - 4, ctx.Top + 5, Label, fs, TextAnchor.End, fill, rotate: -90, cssClass: "reflabel");
+        }
+    }
+}
