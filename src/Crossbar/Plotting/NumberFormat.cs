@@ -46,7 +46,8 @@ public static class NumberFormat
             {
                 v = 0;
             }
-            labels[i] = v == 0 ? "0" : Fixed(v / scale, decimals) + prefix;
+            // Zero keeps the axis's decimals ("0.0" beside "0.5") but no SI prefix.
+            labels[i] = v == 0 ? Fixed(0, decimals) : Fixed(v / scale, decimals) + prefix;
         }
         return labels;
     }

@@ -20,6 +20,9 @@ public abstract class PlotItem
 
     internal virtual bool InLegend => !string.IsNullOrEmpty(Label);
 
+    /// <summary>Whether drawing is clipped to the axes area (data is; annotations are not).</summary>
+    internal virtual bool Clipped => true;
+
     /// <summary>Draws the legend key centred vertically on <paramref name="y"/>, spanning [x, x + width].</summary>
     internal virtual void RenderLegendKey(SvgWriter w, double x, double y, double width)
     {

@@ -78,11 +78,19 @@ internal static class PlotRenderer
         (double X, double Y)? legendAt = null;
         if (placement is not (LegendPosition.None or LegendPosition.OutsideRight))
         {
-            legendAt = PlaceInside(p, ctx, placement, legW, legH);
-            if (legendAt is null)
+            var (at, hits) = PlaceInside(p, ctx, placement, legW, legH);
+            legendAt = at;
+            if (hits > 0)
             {
-                layout = Build(true);
-                ctx = new RenderContext(w, layout.X, layout.Y, id, fs);
+                // Every inside corner covers data: go outside, unless that squeezes the axes too much
+                // (small panels), in which case the least-covering corner is the lesser evil.
+                var outside = Build(true);
+                if (outside.X.PixelAtMax - outside.X.PixelAtMin >= 0.7 * (layout.X.PixelAtMax - layout.X.PixelAtMin))
+                {
+                    layout = outside;
+                    ctx = new RenderContext(w, layout.X, layout.Y, id, fs);
+                    legendAt = null;
+                }
             }
         }
         if (layout.LegendOutside)
@@ -98,11 +106,15 @@ internal static class PlotRenderer
             DrawGrid(w, ctx, layout);
         }
         w.Line($"<g clip-path=\"url(#{id}-clip)\">");
-        foreach (var item in p.Items.OrderBy(i => i.Layer))
+        foreach (var item in p.Items.Where(i => i.Clipped).OrderBy(i => i.Layer))
         {
             item.Render(ctx);
         }
         w.Line("</g>");
+        foreach (var item in p.Items.Where(i => !i.Clipped).OrderBy(i => i.Layer))
+        {
+            item.Render(ctx);
+        }
         foreach (var rl in p.Items.OfType<ReferenceLine>())
         {
             rl.RenderLabel(ctx);
@@ -153,7 +165,8 @@ internal static class PlotRenderer
     /// <summary>Fewer and fewer ticks until neighbouring labels have room.</summary>
     internal static List<Tick> FitTicks(AxisScale scale, double min, double max, double length, bool horizontal, double fs)
     {
-        int target = Math.Clamp((int)(length / (horizontal ? 80 : 45)), 2, 10);
+        // Start dense and let the label-collision check thin it out.
+        int target = Math.Clamp((int)(length / (horizontal ? (scale == AxisScale.Log ? 40 : 60) : 36)), 2, 12);
         List<Tick> ticks = [];
         for (; target >= 2; target--)
         {
@@ -183,8 +196,11 @@ internal static class PlotRenderer
         return true;
     }
 
-    /// <summary>First inside corner the legend box leaves the data clear in; null if every corner covers data.</summary>
-    private static (double X, double Y)? PlaceInside(Plot p, RenderContext ctx, LegendPosition placement, double lw, double lh)
+    /// <summary>
+    /// The requested corner, or for Auto the first corner (TR, TL, BL, BR) covering the fewest data points;
+    /// also returns how many sampled data points the box covers there.
+    /// </summary>
+    private static ((double X, double Y) At, int Hits) PlaceInside(Plot p, RenderContext ctx, LegendPosition placement, double lw, double lh)
     {
         const double inset = 6;
         (double, double) Corner(LegendPosition c) => c switch
@@ -196,23 +212,21 @@ internal static class PlotRenderer
         };
         if (placement != LegendPosition.Auto)
         {
-            return Corner(placement);
-        }
-        if (lw > (ctx.Right - ctx.Left) * 0.6)
-        {
-            return null;
+            return (Corner(placement), 0);
         }
         var footprint = p.Items.SelectMany(i => i.Footprint(ctx)).ToList();
+        ((double, double) At, int Hits) best = (Corner(LegendPosition.TopRight), int.MaxValue);
         foreach (var c in new[] { LegendPosition.TopRight, LegendPosition.TopLeft, LegendPosition.BottomLeft, LegendPosition.BottomRight })
         {
             var (x, y) = Corner(c);
-            bool clear = !footprint.Any(f => f.X >= x - 4 && f.X <= x + lw + 4 && f.Y >= y - 4 && f.Y <= y + lh + 4);
-            if (clear)
+            int hits = footprint.Count(f => f.X >= x - 4 && f.X <= x + lw + 4 && f.Y >= y - 4 && f.Y <= y + lh + 4);
+            if (hits < best.Hits)
             {
-                return (x, y);
+                best = ((x, y), hits);
             }
         }
-        return null;
+        // A legend wider than most of the axes is better outside even if it would fit.
+        return lw > (ctx.Right - ctx.Left) * 0.6 ? (best.At, Math.Max(best.Hits, 1)) : best;
     }
 
     private static void DrawGrid(SvgWriter w, RenderContext ctx, Layout layout)

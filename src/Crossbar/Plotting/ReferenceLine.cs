@@ -70,11 +70,11 @@ public sealed class ReferenceLine : PlotItem
         {
             // Above the line unless that would leave the axes.
             double y = p - 4 - fs < ctx.Top ? p + fs + 2 : p - 4;
-            ctx.Svg.Text(ctx.Right - 5, y, Label, fs, TextAnchor.End, fill, cssClass: "reflabel");
+            ctx.Svg.Text(ctx.Right - 5, y, Label, fs, TextAnchor.End, fill, cssClass: "reflabel", halo: true);
         }
         else
         {
-            ctx.Svg.Text(p - 4, ctx.Top + 5, Label, fs, TextAnchor.End, fill, rotate: -90, cssClass: "reflabel");
+            ctx.Svg.Text(p - 4, ctx.Top + 5, Label, fs, TextAnchor.End, fill, rotate: -90, cssClass: "reflabel", halo: true);
         }
     }
 }

@@ -96,7 +96,8 @@ internal sealed class SvgWriter
     /// it about its anchor (−90 for a y-axis label).
     /// </summary>
     public void Text(double x, double y, string markup, double fontSize, TextAnchor anchor = TextAnchor.Start,
-        string fill = "#222222", double rotate = 0, bool bold = false, bool italic = false, string cssClass = "")
+        string fill = "#222222", double rotate = 0, bool bold = false, bool italic = false, string cssClass = "",
+        bool halo = false)
     {
         var sb = new StringBuilder();
         sb.Append("<text x=\"").Append(Num(x)).Append("\" y=\"").Append(Num(y)).Append("\" font-size=\"")
@@ -121,6 +122,11 @@ internal sealed class SvgWriter
         {
             sb.Append(" transform=\"rotate(").Append(Num(rotate)).Append(' ').Append(Num(x)).Append(' ')
                 .Append(Num(y)).Append(")\"");
+        }
+        if (halo)
+        {
+            // A white outline under the glyphs keeps labels legible where they cross lines or bands.
+            sb.Append(" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
         }
         if (cssClass.Length > 0)
         {

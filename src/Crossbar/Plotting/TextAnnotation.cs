@@ -29,6 +29,8 @@ public sealed class TextAnnotation : PlotItem
 
     internal override bool InLegend => false;
 
+    internal override bool Clipped => false;
+
     internal override void AddBounds(DataBounds bounds)
     {
     }
@@ -52,6 +54,6 @@ public sealed class TextAnnotation : PlotItem
         }
         double fs = FontSize ?? ctx.FontSize * 0.9;
         // Positions name the text's vertical centre, which is what one means when pointing at data.
-        ctx.Svg.Text(px, py + (fs * 0.35), Text, fs, Anchor, Color.ToHex(), cssClass: "annotation");
+        ctx.Svg.Text(px, py + (fs * 0.35), Text, fs, Anchor, Color.ToHex(), cssClass: "annotation", halo: true);
     }
 }

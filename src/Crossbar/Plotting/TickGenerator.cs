@@ -43,6 +43,22 @@ public static class TickGenerator
             return [new Tick(min, NumberFormat.FormatTicks([min], Math.Abs(min) > 0 ? Math.Abs(min) / 10 : 1)[0], true)];
         }
         double step = NiceStep(max - min, Math.Max(1, targetCount));
+        var values = Multiples(min, max, step);
+        // A coarse step can straddle a short range with a single tick; step down the 1-2-5 ladder until two fit.
+        while (values.Count < 2)
+        {
+            double mag = Math.Pow(10, Math.Floor(Math.Log10(step) + 1e-9));
+            double m = Math.Round(step / mag);
+            step = m == 5 ? 2 * mag : m == 2 ? mag : 0.5 * mag;
+            values = Multiples(min, max, step);
+        }
+        var labels = NumberFormat.FormatTicks(values, step);
+        return [.. values.Select((v, i) => new Tick(v, labels[i], true))];
+    }
+
+    /// <summary>The multiples of a 1-2-5 step inside [min, max].</summary>
+    private static List<double> Multiples(double min, double max, double step)
+    {
         // Build values as k·m·10^e with integer k; dividing by 10^−e (exact for small e) rather than
         // multiplying by 0.1-ish steps keeps values like 0.3 exact.
         int e = (int)Math.Floor(Math.Log10(step) + 1e-9);
@@ -54,8 +70,7 @@ public static class TickGenerator
         {
             values.Add(e >= 0 ? k * mant * Math.Pow(10, e) : k * mant / Math.Pow(10, -e));
         }
-        var labels = NumberFormat.FormatTicks(values, step);
-        return [.. values.Select((v, i) => new Tick(v, labels[i], true))];
+        return values;
     }
 
     /// <summary>Ticks for a log10 axis on [min, max] (both &gt; 0); at most about <paramref name="targetCount"/> labels.</summary>
