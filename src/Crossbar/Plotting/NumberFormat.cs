@@ -86,12 +86,8 @@ public static class NumberFormat
     }
 
     /// <summary>"10^{n}" markup for a power of ten (rendered as a superscript).</summary>
-    public static string PowerOfTen(int exponent) => exponent switch
-    {
-        0 => "1",
-        1 => "10",
-        _ => "10^{" + Minus(exponent.ToString(CultureInfo.InvariantCulture)) + "}",
-    };
+    public static string PowerOfTen(int exponent) =>
+        "10^{" + Minus(exponent.ToString(CultureInfo.InvariantCulture)) + "}";
 
     /// <summary>Decimals needed to show multiples of <paramref name="step"/> exactly (for 1-2-5 steps).</summary>
     internal static int DecimalsFor(double step)

@@ -31,6 +31,9 @@ public abstract class PlotItem
     /// <summary>Pixels the item covers, sampled, so an automatic legend can find an empty corner.</summary>
     internal virtual IEnumerable<(double X, double Y)> Footprint(RenderContext ctx) => [];
 
+    /// <summary>How much covering one footprint point counts against a legend position.</summary>
+    internal virtual int FootprintWeight => 1;
+
     internal static double[] Copy(IReadOnlyList<double> values, string name)
     {
         ArgumentNullException.ThrowIfNull(values, name);

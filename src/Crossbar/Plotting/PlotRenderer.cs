@@ -85,7 +85,7 @@ internal static class PlotRenderer
                 // Every inside corner covers data: go outside, unless that squeezes the axes too much
                 // (small panels), in which case the least-covering corner is the lesser evil.
                 var outside = Build(true);
-                if (outside.X.PixelAtMax - outside.X.PixelAtMin >= 0.7 * (layout.X.PixelAtMax - layout.X.PixelAtMin))
+                if (outside.X.PixelAtMax - outside.X.PixelAtMin >= 0.6 * (layout.X.PixelAtMax - layout.X.PixelAtMin))
                 {
                     layout = outside;
                     ctx = new RenderContext(w, layout.X, layout.Y, id, fs);
@@ -214,12 +214,12 @@ internal static class PlotRenderer
         {
             return (Corner(placement), 0);
         }
-        var footprint = p.Items.SelectMany(i => i.Footprint(ctx)).ToList();
+        var footprint = p.Items.SelectMany(i => i.Footprint(ctx).Select(f => (f.X, f.Y, W: i.FootprintWeight))).ToList();
         ((double, double) At, int Hits) best = (Corner(LegendPosition.TopRight), int.MaxValue);
         foreach (var c in new[] { LegendPosition.TopRight, LegendPosition.TopLeft, LegendPosition.BottomLeft, LegendPosition.BottomRight })
         {
             var (x, y) = Corner(c);
-            int hits = footprint.Count(f => f.X >= x - 4 && f.X <= x + lw + 4 && f.Y >= y - 4 && f.Y <= y + lh + 4);
+            int hits = footprint.Where(f => f.X >= x - 4 && f.X <= x + lw + 4 && f.Y >= y - 4 && f.Y <= y + lh + 4).Sum(f => f.W);
             if (hits < best.Hits)
             {
                 best = ((x, y), hits);
@@ -231,8 +231,10 @@ internal static class PlotRenderer
 
     private static void DrawGrid(SvgWriter w, RenderContext ctx, Layout layout)
     {
+        // Minor (log) grid lines only where decades are wide; packed together they turn into a grey wash.
+        bool xMinor = MinorGridFits(ctx.X), yMinor = MinorGridFits(ctx.Y);
         w.Line("<g class=\"grid\">");
-        foreach (var t in layout.XTicks)
+        foreach (var t in layout.XTicks.Where(t => t.IsMajor || xMinor))
         {
             double x = ctx.X.Map(t.Value);
             if (x > ctx.Left + 0.5 && x < ctx.Right - 0.5)
@@ -240,7 +242,7 @@ internal static class PlotRenderer
                 w.LineSegment(x, ctx.Top, x, ctx.Bottom, t.IsMajor ? "#e3e3e3" : "#f1f1f1", t.IsMajor ? 0.8 : 0.6);
             }
         }
-        foreach (var t in layout.YTicks)
+        foreach (var t in layout.YTicks.Where(t => t.IsMajor || yMinor))
         {
             double y = ctx.Y.Map(t.Value);
             if (y > ctx.Top + 0.5 && y < ctx.Bottom - 0.5)
@@ -250,6 +252,9 @@ internal static class PlotRenderer
         }
         w.Line("</g>");
     }
+
+    private static bool MinorGridFits(AxisMap axis) =>
+        axis.Scale == AxisScale.Log && Math.Abs(axis.Map(axis.Min * 10) - axis.Map(axis.Min)) >= 80;
 
     private static void DrawTicks(SvgWriter w, RenderContext ctx, Layout layout, double tickFs, double xTickBaseline)
     {

@@ -55,6 +55,21 @@ public sealed class ReferenceLine : PlotItem
         }
     }
 
+    internal override IEnumerable<(double X, double Y)> Footprint(RenderContext ctx)
+    {
+        var axis = Horizontal ? ctx.Y : ctx.X;
+        if (!axis.Contains(Value))
+        {
+            yield break;
+        }
+        double p = axis.Map(Value);
+        double from = Horizontal ? ctx.Left : ctx.Top, to = Horizontal ? ctx.Right : ctx.Bottom;
+        for (double s = from; s <= to; s += 4)
+        {
+            yield return Horizontal ? (s, p) : (p, s);
+        }
+    }
+
     /// <summary>Drawn after (outside) the clip group so the label is never cut; kept inside the axes by placement.</summary>
     internal void RenderLabel(RenderContext ctx)
     {

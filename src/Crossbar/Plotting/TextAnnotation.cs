@@ -35,22 +35,41 @@ public sealed class TextAnnotation : PlotItem
     {
     }
 
-    internal override void Render(RenderContext ctx)
+    internal override IEnumerable<(double X, double Y)> Footprint(RenderContext ctx)
     {
-        double px, py;
+        if (Position(ctx) is not (double px, double py))
+        {
+            yield break;
+        }
+        double fs = FontSize ?? ctx.FontSize * 0.9;
+        double w = TextMetrics.Width(Text, fs);
+        double x0 = Anchor switch { TextAnchor.Middle => px - (w / 2), TextAnchor.End => px - w, _ => px };
+        for (double x = x0; x <= x0 + w; x += 2)
+        {
+            for (double y = py - (fs / 2); y <= py + (fs / 2); y += 2)
+            {
+                yield return (x, y);
+            }
+        }
+    }
+
+    /// <summary>A legend may cover a little data, but never an annotation.</summary>
+    internal override int FootprintWeight => 1000;
+
+    private (double X, double Y)? Position(RenderContext ctx)
+    {
         if (Space == CoordinateSpace.Axes)
         {
-            px = ctx.X.Fraction(X);
-            py = ctx.Y.Fraction(Y);
+            return (ctx.X.Fraction(X), ctx.Y.Fraction(Y));
         }
-        else
+        return ctx.X.IsValid(X) && ctx.Y.IsValid(Y) ? (ctx.X.Map(X), ctx.Y.Map(Y)) : null;
+    }
+
+    internal override void Render(RenderContext ctx)
+    {
+        if (Position(ctx) is not (double px, double py))
         {
-            if (!ctx.X.IsValid(X) || !ctx.Y.IsValid(Y))
-            {
-                return;
-            }
-            px = ctx.X.Map(X);
-            py = ctx.Y.Map(Y);
+            return;
         }
         double fs = FontSize ?? ctx.FontSize * 0.9;
         // Positions name the text's vertical centre, which is what one means when pointing at data.

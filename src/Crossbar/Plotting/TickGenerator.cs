@@ -118,7 +118,10 @@ public static class TickGenerator
             }
             if (ticks.Count(t => t.IsMajor) >= 2)
             {
-                return ticks;
+                // Decades between 0.01 and 1000 read best as plain numbers; beyond, all labels use 10^n so
+                // one axis never mixes the two forms.
+                bool plain = ticks.Where(t => t.IsMajor).All(t => t.Value >= 0.009 && t.Value <= 1001);
+                return plain ? [.. ticks.Select(t => t.IsMajor ? t with { Label = NumberFormat.Compact(t.Value) } : t)] : ticks;
             }
             ticks.Clear();
         }

@@ -52,7 +52,8 @@ public class TickTests
     public void Log_ticks_label_decades_and_add_minor_ticks()
     {
         var t = TickGenerator.Log(1, 1000, 6);
-        Assert.Equal(["1", "10", "10^{2}", "10^{3}"], t.Where(x => x.IsMajor).Select(x => x.Label));
+        Assert.Equal(["1", "10", "100", "1000"], t.Where(x => x.IsMajor).Select(x => x.Label));
+        Assert.Equal(["10^{0}", "10^{2}", "10^{4}"], TickGenerator.Log(1, 1e4, 3).Where(x => x.IsMajor).Select(x => x.Label));
         Assert.Equal(24, t.Count(x => !x.IsMajor));
         Assert.Equal("10^{−3}", TickGenerator.Log(1e-4, 1e-2, 6).Single(x => x.IsMajor && x.Value < 2e-3 && x.Value > 5e-4).Label);
     }
