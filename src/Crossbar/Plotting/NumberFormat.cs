@@ -25,15 +25,19 @@ public static class NumberFormat
         }
         int exp3 = 0;
         string prefix = "";
-        if (maxAbs >= 1e4 || (maxAbs > 0 && maxAbs < 1e-3))
+        // Prefixes for big or tiny magnitudes, and for fine steps (0.0012, 0.0014 → 1.2m, 1.4m).
+        if (maxAbs >= 1e4 || (maxAbs > 0 && maxAbs < 1e-3) || (maxAbs > 0 && DecimalsFor(step) > 4))
         {
             exp3 = (int)Math.Floor(Math.Log10(maxAbs) / 3 + 1e-9) * 3;
-            var si = SiPrefixes.FirstOrDefault(p => p.Exponent == exp3);
-            if (si.Prefix is null)
+            if (exp3 != 0)
             {
-                return [.. values.Select(v => Scientific(v, step))];
+                var si = SiPrefixes.FirstOrDefault(p => p.Exponent == exp3);
+                if (si.Prefix is null)
+                {
+                    return [.. values.Select(v => Scientific(v, step))];
+                }
+                prefix = si.Prefix;
             }
-            prefix = si.Prefix;
         }
         double scale = Math.Pow(10, exp3);
         int decimals = DecimalsFor(step / scale);

@@ -31,8 +31,20 @@ public abstract class PlotItem
     /// <summary>Pixels the item covers, sampled, so an automatic legend can find an empty corner.</summary>
     internal virtual IEnumerable<(double X, double Y)> Footprint(RenderContext ctx) => [];
 
-    /// <summary>How much covering one footprint point counts against a legend position.</summary>
-    internal virtual int FootprintWeight => 1;
+    /// <summary>Sampled pixels of text (annotations, reference labels) that a legend must never cover.</summary>
+    internal virtual IEnumerable<(double X, double Y)> Obstacles(RenderContext ctx) => [];
+
+    /// <summary>Points every 2 px over a text box whose baseline starts at (x, baseline).</summary>
+    internal static IEnumerable<(double X, double Y)> TextBox(double x, double baseline, double width, double fontSize)
+    {
+        for (double px = x; px <= x + width; px += 2)
+        {
+            for (double py = baseline - (fontSize * 0.8); py <= baseline + (fontSize * 0.2); py += 2)
+            {
+                yield return (px, py);
+            }
+        }
+    }
 
     internal static double[] Copy(IReadOnlyList<double> values, string name)
     {

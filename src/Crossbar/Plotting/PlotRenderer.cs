@@ -214,7 +214,9 @@ internal static class PlotRenderer
         {
             return (Corner(placement), 0);
         }
-        var footprint = p.Items.SelectMany(i => i.Footprint(ctx).Select(f => (f.X, f.Y, W: i.FootprintWeight))).ToList();
+        // Covering a little data is tolerable; covering text (annotations, reference labels) is not.
+        var footprint = p.Items.SelectMany(i => i.Footprint(ctx).Select(f => (f.X, f.Y, W: 1))
+            .Concat(i.Obstacles(ctx).Select(f => (f.X, f.Y, W: 1000)))).ToList();
         ((double, double) At, int Hits) best = (Corner(LegendPosition.TopRight), int.MaxValue);
         foreach (var c in new[] { LegendPosition.TopRight, LegendPosition.TopLeft, LegendPosition.BottomLeft, LegendPosition.BottomRight })
         {

@@ -70,26 +70,41 @@ public sealed class ReferenceLine : PlotItem
         }
     }
 
-    /// <summary>Drawn after (outside) the clip group so the label is never cut; kept inside the axes by placement.</summary>
-    internal void RenderLabel(RenderContext ctx)
+    /// <summary>Where the label goes: baseline start point, anchor, rotation; null when not drawn.</summary>
+    private (double X, double Y, double FontSize)? LabelPosition(RenderContext ctx)
     {
         var axis = Horizontal ? ctx.Y : ctx.X;
         if (string.IsNullOrEmpty(Label) || !axis.Contains(Value))
         {
-            return;
+            return null;
         }
         double p = axis.Map(Value);
         double fs = ctx.FontSize * 0.85;
-        string fill = Color.ToHex();
-        if (Horizontal)
+        // Horizontal: right end, above the line unless that would leave the axes. Vertical: top, left of the line.
+        return Horizontal ? (ctx.Right - 5, p - 4 - fs < ctx.Top ? p + fs + 2 : p - 4, fs) : (p - 4, ctx.Top + 5, fs);
+    }
+
+    internal override IEnumerable<(double X, double Y)> Obstacles(RenderContext ctx)
+    {
+        if (LabelPosition(ctx) is not (double x, double y, double fs))
         {
-            // Above the line unless that would leave the axes.
-            double y = p - 4 - fs < ctx.Top ? p + fs + 2 : p - 4;
-            ctx.Svg.Text(ctx.Right - 5, y, Label, fs, TextAnchor.End, fill, cssClass: "reflabel", halo: true);
+            return [];
         }
-        else
+        double w = TextMetrics.Width(Label!, fs);
+        // A vertical label runs down from the top with its glyphs left of the baseline x: the box, transposed.
+        return Horizontal
+            ? TextBox(x - w, y, w, fs)
+            : TextBox(0, 0, w, fs).Select(q => (X: x + q.Y, Y: y + q.X));
+    }
+
+    /// <summary>Drawn after (outside) the clip group so the label is never cut; kept inside the axes by placement.</summary>
+    internal void RenderLabel(RenderContext ctx)
+    {
+        if (LabelPosition(ctx) is not (double x, double y, double fs))
         {
-            ctx.Svg.Text(p - 4, ctx.Top + 5, Label, fs, TextAnchor.End, fill, rotate: -90, cssClass: "reflabel", halo: true);
+            return;
         }
+        var anchor = TextAnchor.End;
+        ctx.Svg.Text(x, y, Label!, fs, anchor, Color.ToHex(), rotate: Horizontal ? 0 : -90, cssClass: "reflabel", halo: true);
     }
 }

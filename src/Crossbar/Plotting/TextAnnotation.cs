@@ -35,26 +35,17 @@ public sealed class TextAnnotation : PlotItem
     {
     }
 
-    internal override IEnumerable<(double X, double Y)> Footprint(RenderContext ctx)
+    internal override IEnumerable<(double X, double Y)> Obstacles(RenderContext ctx)
     {
         if (Position(ctx) is not (double px, double py))
         {
-            yield break;
+            return [];
         }
         double fs = FontSize ?? ctx.FontSize * 0.9;
         double w = TextMetrics.Width(Text, fs);
         double x0 = Anchor switch { TextAnchor.Middle => px - (w / 2), TextAnchor.End => px - w, _ => px };
-        for (double x = x0; x <= x0 + w; x += 2)
-        {
-            for (double y = py - (fs / 2); y <= py + (fs / 2); y += 2)
-            {
-                yield return (x, y);
-            }
-        }
+        return TextBox(x0, py + (fs * 0.35), w, fs);
     }
-
-    /// <summary>A legend may cover a little data, but never an annotation.</summary>
-    internal override int FootprintWeight => 1000;
 
     private (double X, double Y)? Position(RenderContext ctx)
     {

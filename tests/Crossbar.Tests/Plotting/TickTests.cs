@@ -40,7 +40,10 @@ public class TickTests
             bool covers = ticks.Count >= 2 && ticks[0].Value - min < step + tol && max - ticks[^1].Value < step + tol;
             bool even = ticks.Zip(ticks.Skip(1)).All(p => Math.Abs(p.Second.Value - p.First.Value - step) <= tol);
             bool notTooMany = ticks.Count <= (2 * c.Target) + 1;
-            bool shortLabels = ticks.All(t => t.Label.Length <= 8) && ticks.Select(t => t.Label).Distinct().Count() == ticks.Count;
+            // Labels must be distinct; they must also be short unless the range is a sliver far from zero
+            // (e.g. [−21765.5, −21763.5]), where every digit is needed (no offset notation yet).
+            bool sliver = c.Span < 1e-2 * Math.Max(Math.Abs(min), Math.Abs(max));
+            bool shortLabels = (sliver || ticks.All(t => t.Label.Length <= 8)) && ticks.Select(t => t.Label).Distinct().Count() == ticks.Count;
             bool ok = nice && inside && covers && even && notTooMany && shortLabels;
             return ok ? true : throw new InvalidOperationException(
                 $"[{min}, {max}] target {c.Target}: nice={nice} inside={inside} covers={covers} even={even} " +
@@ -87,6 +90,7 @@ public class TickTests
         Assert.Equal(["0", "100k", "200k"], NumberFormat.FormatTicks([0, 1e5, 2e5], 1e5));
         Assert.Equal(["0.0", "0.5µ", "1.0µ"], NumberFormat.FormatTicks([0, 5e-7, 1e-6], 5e-7));
         Assert.Equal(["−1", "0", "1"], NumberFormat.FormatTicks([-1, 0, 1], 1));
+        Assert.Equal(["1.2m", "1.4m"], NumberFormat.FormatTicks([0.0012, 0.0014], 0.0002));
         Assert.Equal("97.7", NumberFormat.Compact(97.7));
         Assert.Equal("1.5M", NumberFormat.Compact(1.5e6));
     }
