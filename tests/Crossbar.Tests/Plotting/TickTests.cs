@@ -90,7 +90,8 @@ public class TickTests
         Assert.Equal(["0", "100k", "200k"], NumberFormat.FormatTicks([0, 1e5, 2e5], 1e5));
         Assert.Equal(["0.0", "0.5µ", "1.0µ"], NumberFormat.FormatTicks([0, 5e-7, 1e-6], 5e-7));
         Assert.Equal(["−1", "0", "1"], NumberFormat.FormatTicks([-1, 0, 1], 1));
-        Assert.Equal(["1.2m", "1.4m"], NumberFormat.FormatTicks([0.0012, 0.0014], 0.0002));
+        Assert.Equal(["0.0012", "0.0014"], NumberFormat.FormatTicks([0.0012, 0.0014], 0.0002));
+        Assert.Equal(["1.336m", "1.334m"], NumberFormat.FormatTicks([0.001336, 0.001334], 2e-6));
         Assert.Equal("97.7", NumberFormat.Compact(97.7));
         Assert.Equal("1.5M", NumberFormat.Compact(1.5e6));
     }
