@@ -9,6 +9,12 @@ public enum SynapsePair
     Single,
 }
 
+public enum TileInit
+{
+    Network,
+    Devices,
+}
+
 /// <summary>
 /// The <c>tile</c> section: how weights map onto devices and how the crossbar is read.
 /// Row i = input neuron i (plus a bias row), column j = output neuron j.
@@ -51,8 +57,18 @@ public sealed class TileConfig : IValidatedConfig
     [Range(0, 1e12)]
     public double OutputRange { get; set; }
 
+    [Doc("Synapse layers (0 = input→first hidden) that live on tiles; empty = all of them.")]
+    public List<int> AnalogLayers { get; set; } = [];
+
+    [Doc("network: program the network's random initial weights into the devices (ideal write, no pulses); devices: start from the devices' reset state (W ≈ 0).")]
+    public TileInit Init { get; set; } = TileInit.Network;
+
     public IEnumerable<(string Key, string Problem)> Validate()
     {
+        if (AnalogLayers.Any(l => l < 0))
+        {
+            yield return ("analog_layers", "layer indices start at 0");
+        }
         if (InputLevels == 1)
         {
             yield return ("input_levels", "must be 0 (off) or at least 2");

@@ -32,10 +32,12 @@ public static class TrainingRun
 
         var data = (loadData ?? DatasetLoader.Load)(config.Data, dataFolder, config.Seed);
         progress.Message($"data: {data.Description}");
-        var network = NetworkBuilder.BuildFloat(config.Network, config.Seed);
-        progress.Message($"network: {string.Join('-', config.Network.Layers)} float, {config.Training.Epochs} epoch(s), batch {config.Training.BatchSize}, η = {config.Training.LearningRate}");
+        var network = NetworkBuilder.Build(config, BaseDirectory(sourceFile));
+        string kind = config.Device is null ? "float" : $"{config.Device.ModelName} devices, rule {ConfigBinder.VariantName(config.Update.GetType())}";
+        progress.Message($"network: {string.Join('-', config.Network.Layers)} {kind}, {config.Training.Epochs} epoch(s), batch {config.Training.BatchSize}, η = {config.Training.LearningRate}");
 
         var result = new Trainer(config, network, data, progress).Run(cancel);
+        AddDeviceMetrics(network, result);
 
         WriteMetrics(result, Path.Combine(outDir, MetricsFile));
         WriteSnapshots(result, outDir);
@@ -50,6 +52,40 @@ public static class TrainingRun
             TrainingPlots.Write(config, result, outDir);
         }
         return summary;
+    }
+
+    /// <summary>Folder experiment-relative paths (jump-table CSVs) resolve against.</summary>
+    public static string? BaseDirectory(string sourceFile) =>
+        File.Exists(sourceFile) ? Path.GetDirectoryName(Path.GetFullPath(sourceFile)) : null;
+
+    /// <summary>SET/RESET pulse counts and energy of every tile (000 §VI: energy = counts × energy per pulse).</summary>
+    public static void AddDeviceMetrics(Mlp network, TrainingResult result)
+    {
+        var tiles = network.AnalogLayers.ToList();
+        if (tiles.Count == 0)
+        {
+            return;
+        }
+        long set = 0, reset = 0;
+        double setPj = 0, resetPj = 0;
+        long synapseResets = 0;
+        foreach (var a in tiles)
+        {
+            var d = a.Tile.Devices;
+            long s = d.TotalSetPulses, r = d.TotalResetPulses;
+            set += s;
+            reset += r;
+            setPj += s * d.SetEnergyPj;
+            resetPj += r * d.ResetEnergyPj;
+            synapseResets += a.Reset?.SynapsesReset ?? 0;
+        }
+        result.Extra["set_pulses"] = set;
+        result.Extra["reset_pulses"] = reset;
+        result.Extra["set_energy_joules"] = setPj * 1e-12;
+        result.Extra["reset_energy_joules"] = resetPj * 1e-12;
+        result.Extra["energy_joules"] = (setPj + resetPj) * 1e-12;
+        result.Extra["synapse_resets"] = synapseResets;
+        result.Extra["devices"] = tiles.Sum(a => (long)a.Tile.Devices.Count);
     }
 
     public static RunSummary Summarize(ExperimentConfig config, TrainingResult result, DataSplit data, string sourceFile)

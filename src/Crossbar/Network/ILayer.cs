@@ -36,6 +36,11 @@ public interface ILayer
     /// <summary>Applies ΔW = η·(accumulated)/batch and clears the accumulator.</summary>
     void ApplyAccumulated(float learningRate, int batch);
 
+    /// <summary>Called once after every training example (analog layers advance their clock and run periodic RESETs).</summary>
+    void EndExample()
+    {
+    }
+
     /// <summary>Copies the effective weights, (Inputs + bias) × Outputs, row-major by input.</summary>
     void CopyWeights(Span<float> destination);
 }

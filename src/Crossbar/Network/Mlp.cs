@@ -176,5 +176,17 @@ public sealed class Mlp
         }
     }
 
+    /// <summary>Ends a training example: analog layers advance their clocks and run periodic RESETs.</summary>
+    public void EndExample()
+    {
+        foreach (var layer in _layers)
+        {
+            layer.EndExample();
+        }
+    }
+
+    /// <summary>The analog layers (tiles) of the network, in order.</summary>
+    public IEnumerable<AnalogLayer> AnalogLayers => _layers.OfType<AnalogLayer>();
+
     public int Predict(ReadOnlySpan<float> x) => TensorPrimitives.IndexOfMax(Forward(x));
 }

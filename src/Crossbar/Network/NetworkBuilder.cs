@@ -1,6 +1,8 @@
 using Crossbar.Config;
 using Crossbar.Network.Activations;
 using Crossbar.Numerics;
+using Crossbar.Tiles;
+using Crossbar.Updates;
 
 namespace Crossbar.Network;
 
@@ -27,6 +29,63 @@ public static class NetworkBuilder
             layers[l] = layer;
         }
         return Assemble(config, layers);
+    }
+
+    /// <summary>
+    /// Builds the network an experiment describes: float layers, or — when a <c>device</c> section is present — analog
+    /// tiles for the layers <c>tile.analog_layers</c> names (all by default), each with the <c>update</c> rule.
+    /// </summary>
+    public static Mlp Build(ExperimentConfig config, string? baseDirectory = null)
+    {
+        var floatNet = BuildFloat(config.Network, config.Seed);
+        if (config.Device is null)
+        {
+            if (config.Update is not SgdUpdateConfig)
+            {
+                throw new CrossbarException(
+                    $"update.rule '{ConfigBinder.VariantName(config.Update.GetType())}' acts on devices: add a device section (or use rule: sgd)");
+            }
+            return floatNet;
+        }
+        var tileConfig = config.Tile ?? new TileConfig();
+        int n = config.Network.Layers.Length - 1;
+        foreach (int l in tileConfig.AnalogLayers)
+        {
+            if (l >= n)
+            {
+                throw new CrossbarException($"tile.analog_layers: layer {l} does not exist; the network has synapse layers 0..{n - 1}");
+            }
+        }
+        if (config.Training.BatchSize > 1 && !config.Update.SupportsMiniBatch)
+        {
+            throw new CrossbarException(
+                $"training.batch_size: {config.Training.BatchSize} is not possible with update.rule '{ConfigBinder.VariantName(config.Update.GetType())}', which applies pulses per example; use 1");
+        }
+        var layers = new ILayer[n];
+        for (int l = 0; l < n; l++)
+        {
+            var dense = (DenseLayer)floatNet.Layers[l];
+            if (tileConfig.AnalogLayers.Count > 0 && !tileConfig.AnalogLayers.Contains(l))
+            {
+                layers[l] = dense;
+                continue;
+            }
+            var tile = new AnalogTile(dense.Inputs, dense.Outputs, dense.HasBias, config.Device, tileConfig, config.Seed, l, baseDirectory);
+            if (tileConfig.Init == TileInit.Network)
+            {
+                tile.WriteWeights(dense.Weights);
+            }
+            var rule = UpdateRuleFactory.Create(config, tile, l, baseDirectory);
+            var reset = config.Update.Reset.Every > 0 ? new OccasionalReset(config.Update.Reset) : null;
+            StreamEncoder? fwd = null, bwd = null;
+            if (config.Update is StochasticUpdateConfig s)
+            {
+                fwd = s.StochasticForward ? new StreamEncoder(s.Bl, config.Seed, "stochastic-forward", l) : null;
+                bwd = s.StochasticBackward ? new StreamEncoder(s.Bl, config.Seed, "stochastic-backward", l) : null;
+            }
+            layers[l] = new AnalogLayer(tile, rule, reset, config.Update.SupportsMiniBatch, fwd, bwd);
+        }
+        return Assemble(config.Network, layers);
     }
 
     /// <summary>Wraps already built layers (float or analog) with the configured neurons and loss.</summary>

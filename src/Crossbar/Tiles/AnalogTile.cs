@@ -367,6 +367,23 @@ public sealed class AnalogTile
         _stale = true;
     }
 
+    /// <summary>Idealised write of one synapse's weight (as <see cref="WriteWeights"/> does for all); no pulses counted.</summary>
+    public void WriteSynapse(int row, int col, float weight)
+    {
+        var (plus, minus) = Targets(row, col, weight);
+        for (int k = 0; k < DevicesPerSign; k++)
+        {
+            int dp = DeviceIndex(row, col, SynapseSign.Plus, k);
+            Devices.Write(dp, Math.Clamp(plus[k], Devices.Min(dp), Devices.Max(dp)));
+            if (Signs == 2)
+            {
+                int dm = DeviceIndex(row, col, SynapseSign.Minus, k);
+                Devices.Write(dm, Math.Clamp(minus[k], Devices.Min(dm), Devices.Max(dm)));
+            }
+        }
+        UpdateCachedWeight(row, col);
+    }
+
     /// <summary>
     /// Programs a weight matrix with pulses and read-verify (<see cref="ProgramAndVerify.WithPulses"/>) per device;
     /// returns the number of devices that did not reach their target within <paramref name="tolerance"/> (in

@@ -102,6 +102,7 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
                         inBatch = 0;
                     }
                 }
+                network.EndExample();
                 done++;
                 epochSeen++;
                 seenSince++;
