@@ -43,5 +43,11 @@ public readonly struct NLevelDevice : IDeviceModel
     public double Reset(int device, double g, ulong random) =>
         _abruptReset ? _min : Math.Clamp(g - _spacing + _sigma * PulseRandom.Gaussian(random), _min, _max);
 
+    public bool UsesRandom => true;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.ResetScalar(this, first, g, words);
+
     public double FullReset(int device, ulong random) => _min;
 }
