@@ -83,7 +83,7 @@ public sealed class JumpTable
             k = Quantiles - 1;
         }
         int i = BinOf(g) * (Quantiles + 1) + k;
-        float a = q[i];
+        double a = q[i];
         return a + (x - k) * (q[i + 1] - a);
     }
 
