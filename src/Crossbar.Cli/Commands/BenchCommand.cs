@@ -1,13 +1,65 @@
 using System.CommandLine;
+using Crossbar.Benchmarks;
+using Crossbar.Config;
+using Crossbar.Data;
 
 namespace Crossbar.Cli.Commands;
 
+/// <summary><c>crossbar bench</c>: throughput figures, to be run from a Release build.</summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "TODO");
-        command.SetAction(_ => 0);
+        var command = new Command("bench", "Measure throughput on one core (run a Release build: dotnet run -c Release --project src/Crossbar.Cli -- bench ...).");
+        command.Subcommands.Add(TrainBench());
         return command;
     }
+
+    private static Command TrainBench()
+    {
+        var layers = new Option<string>("--network") { Description = "Layer sizes, e.g. 528-250-125-10.", DefaultValueFactory = _ => "528-250-125-10" };
+        var examples = new Option<long>("--examples") { Description = "Timed training examples.", DefaultValueFactory = _ => 60_000 };
+        var data = CommonOptions.Data();
+        var synthetic = new Option<bool>("--synthetic") { Description = "Use synthetic sparse images instead of MNIST." };
+        var command = new Command("train", "Online float training examples per second (forward + backward + update, one thread).")
+        {
+            layers, examples, data, synthetic,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            int[] sizes = ParseLayers(parse.GetValue(layers)!);
+            DataSplit? split = null;
+            if (!parse.GetValue(synthetic))
+            {
+                var dc = new DataConfig { Crop = sizes[0] == 528 ? InputCrop.Crop22x24 : InputCrop.None, TestCount = 1 };
+                split = DatasetLoader.Load(dc, parse.GetValue(data), 1);
+            }
+            var r = TrainingBenchmark.Run(sizes, split, parse.GetValue(examples));
+            Print(stdout, r);
+            return 0;
+        });
+        return command;
+    }
+
+    internal static int[] ParseLayers(string text)
+    {
+        var parts = text.Split('-', 'x', ',');
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], out sizes[i]) || sizes[i] < 1)
+            {
+                throw new CrossbarException($"--network: '{text}' is not a list of layer sizes like 528-250-125-10");
+            }
+        }
+        if (sizes.Length < 2)
+        {
+            throw new CrossbarException($"--network: '{text}' needs at least two layers");
+        }
+        return sizes;
+    }
+
+    internal static void Print(TextWriter w, BenchmarkResult r) =>
+        w.WriteLine($"{r.Name}: {r.PerSecond:N0} {r.Unit}/s ({r.Operations:N0} {r.Unit} in {r.Seconds:F2} s; {r.Details})");
 }

@@ -19,7 +19,7 @@ public sealed class RangeAttribute(double min, double max) : Attribute
         return lo.Length > 0 && hi.Length > 0 ? $"{lo} and {hi}" : lo + hi;
     }
 
-    private static string Fmt(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Fmt(double v) => v.ToString("G10", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Overrides the key name derived from the property name (PascalCase becomes snake_case).</summary>

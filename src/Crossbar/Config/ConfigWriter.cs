@@ -74,7 +74,7 @@ public static class ConfigWriter
 
     private static bool IsScalar(object v) => v is string || v is bool || v is Enum || v.GetType().IsPrimitive || v is decimal;
 
-    internal static string Scalar(object v) => v switch
+    public static string Scalar(object v) => v switch
     {
         string s => Quote(s),
         bool b => b ? "true" : "false",

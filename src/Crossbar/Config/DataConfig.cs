@@ -30,7 +30,7 @@ public sealed class DataConfig : IValidatedConfig
     [Doc("mnist or fashion_mnist (same IDX format).")]
     public DatasetName Dataset { get; set; } = DatasetName.Mnist;
 
-    [Doc("Folder holding the four IDX files (.gz or raw); empty = --data, $CROSSBAR_DATA, ../shared/data/<dataset>, ./data/<dataset>.")]
+    [Doc("Folder holding the four IDX files (.gz or raw), or its parent; relative to the current directory; --data overrides it; empty = $CROSSBAR_DATA, else ../shared/data/<dataset>, ./data/<dataset>, then shared/data/ and data/ in parent folders.")]
     public string? Path { get; set; }
 
     [Doc("Use only the first N training images (e.g. 5000 as in 000/001); empty = all 60,000.")]
@@ -50,7 +50,7 @@ public sealed class DataConfig : IValidatedConfig
     [Doc("Subtract the training set's per-pixel mean after scaling (003 §III).")]
     public bool MeanNormalization { get; set; }
 
-    [Doc("Variance of zero-mean Gaussian noise added to test images, clipped to the pixel range (003 Fig. 5); 0 = none.")]
+    [Doc("Variance (in pixel-range units) of zero-mean Gaussian noise added to test images before mean normalisation, clipped to the pixel range (003 Fig. 5); 0 = none.")]
     [Range(0, 100)]
     public double TestNoiseVariance { get; set; }
 

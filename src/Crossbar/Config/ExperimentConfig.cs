@@ -21,6 +21,8 @@ public sealed class ExperimentConfig
 
     public TrainingConfig Training { get; set; } = new();
 
+    public UpdateConfig Update { get; set; } = new SgdUpdateConfig();
+
     public EvaluationConfig Evaluation { get; set; } = new();
 
     public OutputConfig Output { get; set; } = new();

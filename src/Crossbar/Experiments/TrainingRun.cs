@@ -1,0 +1,129 @@
+using Crossbar.Config;
+using Crossbar.Data;
+using Crossbar.Network;
+using Crossbar.Output;
+using Crossbar.Persistence;
+using Crossbar.Training;
+
+namespace Crossbar.Experiments;
+
+/// <summary>
+/// One complete run of an experiment file: load data, build the network, train, and write the run folder
+/// (config.yaml with every resolved value, metrics.csv, summary.json, plots). Used by <c>crossbar train</c> and by sweeps.
+/// </summary>
+public static class TrainingRun
+{
+    public const string ConfigFile = "config.yaml";
+    public const string MetricsFile = "metrics.csv";
+    public const string SummaryFile = "summary.json";
+
+    public static string ResolveOutputDir(ExperimentConfig config, string? outOverride) =>
+        outOverride ?? config.Output.Dir ?? Path.Combine("runs", config.Name);
+
+    /// <param name="loadData">Loads the data (default <see cref="DatasetLoader.Load(DataConfig, string?, ulong)"/>); sweeps pass a cache.</param>
+    public static RunSummary Execute(ExperimentConfig config, string outDir, string? dataFolder, string sourceFile,
+                                     IProgressSink? progress = null, CancellationToken cancel = default,
+                                     Func<DataConfig, string?, ulong, DataSplit>? loadData = null)
+    {
+        progress ??= NullProgress.Instance;
+        Directory.CreateDirectory(outDir);
+        AtomicFile.WriteAllText(Path.Combine(outDir, ConfigFile),
+            ConfigWriter.ToYaml(config, $"Resolved configuration of {sourceFile} (every key, defaults included).\nRe-run with: crossbar train {Path.Combine(outDir, ConfigFile)}"));
+
+        var data = (loadData ?? DatasetLoader.Load)(config.Data, dataFolder, config.Seed);
+        progress.Message($"data: {data.Description}");
+        var network = NetworkBuilder.BuildFloat(config.Network, config.Seed);
+        progress.Message($"network: {string.Join('-', config.Network.Layers)} float, {config.Training.Epochs} epoch(s), batch {config.Training.BatchSize}, η = {config.Training.LearningRate}");
+
+        var result = new Trainer(config, network, data, progress).Run(cancel);
+
+        WriteMetrics(result, Path.Combine(outDir, MetricsFile));
+        WriteSnapshots(result, outDir);
+        if (config.Output.SaveModel)
+        {
+            ModelFile.Save(Path.Combine(outDir, ModelFile.DefaultName), config, network);
+        }
+        var summary = Summarize(config, result, data, sourceFile);
+        summary.Save(Path.Combine(outDir, SummaryFile));
+        if (config.Output.Plots)
+        {
+            TrainingPlots.Write(config, result, outDir);
+        }
+        return summary;
+    }
+
+    public static RunSummary Summarize(ExperimentConfig config, TrainingResult result, DataSplit data, string sourceFile)
+    {
+        var s = new RunSummary
+        {
+            ["name"] = config.Name,
+            ["config_file"] = sourceFile,
+            ["seed"] = config.Seed,
+            ["test_accuracy"] = result.FinalTestAccuracy,
+            ["best_test_accuracy"] = result.BestTestAccuracy,
+            ["final_train_accuracy"] = result.FinalTrainAccuracy,
+            ["test_loss"] = result.FinalTestLoss,
+            ["examples"] = result.Examples,
+            ["epochs"] = config.Training.Epochs,
+            ["train_count"] = data.Train.Count,
+            ["test_count"] = data.Test.Count,
+            ["examples_per_second"] = Math.Round(result.ExamplesPerSecond, 1),
+            ["train_seconds"] = Math.Round(result.TrainSeconds, 3),
+            ["wall_seconds"] = Math.Round(result.WallSeconds, 3),
+        };
+        var (lo, hi) = result.FluctuationBand(config.Evaluation.FluctuationWindow);
+        s["fluctuation_min"] = lo;
+        s["fluctuation_max"] = hi;
+        foreach (var snap in result.Snapshots)
+        {
+            s[$"safety_margin_median[{snap.Label}]"] = Median(snap.SafetyMargins);
+        }
+        foreach (var (k, v) in result.Extra)
+        {
+            s[k] = v;
+        }
+        return s;
+    }
+
+    private static double Median(float[] values)
+    {
+        if (values.Length == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
+    }
+
+    /// <summary>safety_margin.csv: one row per snapshot and test image (000 Fig. 19's data).</summary>
+    public static void WriteSnapshots(TrainingResult result, string outDir)
+    {
+        if (result.Snapshots.Count == 0)
+        {
+            return;
+        }
+        var t = new CsvTable("snapshot", "examples", "image", "label", "predicted", "safety_margin");
+        foreach (var snap in result.Snapshots)
+        {
+            for (int i = 0; i < snap.Labels.Length; i++)
+            {
+                var y = snap.Outputs.AsSpan(i * snap.Classes, snap.Classes);
+                t.Add(snap.Label, snap.Examples, i, snap.Labels[i], System.Numerics.Tensors.TensorPrimitives.IndexOfMax(y), snap.SafetyMargins[i]);
+            }
+        }
+        t.Save(Path.Combine(outDir, "safety_margin.csv"));
+    }
+
+    public static void WriteMetrics(TrainingResult result, string path)
+    {
+        var t = new CsvTable("examples", "epoch", "train_accuracy", "train_loss", "test_accuracy", "test_loss",
+                             "test_count", "learning_rate", "wall_seconds", "epoch_end");
+        foreach (var p in result.Points)
+        {
+            t.Add(p.Examples, Math.Round(p.Epoch, 6), p.TrainAccuracy, p.TrainLoss, p.TestAccuracy, p.TestLoss,
+                  p.TestCount, p.LearningRate, Math.Round(p.WallSeconds, 3), p.EpochEnd ? 1 : 0);
+        }
+        t.Save(path);
+    }
+}
