@@ -85,4 +85,17 @@ public class DeviceCommandTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("\"alpha_p\"", File.ReadAllText(Path.Combine(dir, "summary.json")));
     }
+
+    [Fact]
+    public void Config_describe_lists_every_device_model_with_its_keys()
+    {
+        var (exit, stdout, stderr) = CliHarness.Run("config", "describe", "device");
+        Assert.True(exit == 0, stderr);
+        foreach (var model in new[] { "ideal", "constant_step", "linear_step", "soft_bounds", "exponential", "jump_table", "n_level", "pcm" })
+        {
+            Assert.Contains($"# model: {model}", stdout);
+        }
+        Assert.Contains("dw_min_dtod", stdout);
+        Assert.Contains("n_max", stdout);
+    }
 }
