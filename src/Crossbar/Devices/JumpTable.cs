@@ -230,6 +230,23 @@ public sealed class JumpTable
     }
 
     /// <summary>
+    /// Builds a table from a median curve and the −1σ / +1σ curves around it (as plotted in 001 Fig. 8(a)):
+    /// σ(G) = (upper(G) − lower(G))/2, Gaussian jumps about the median.
+    /// </summary>
+    public static JumpTable FromMedianAndBand(
+        string label, double gMin, double gMax, int bins, int quantiles,
+        Func<double, double> setMedian, Func<double, double> setLower, Func<double, double> setUpper,
+        Func<double, double> resetMedian, Func<double, double> resetLower, Func<double, double> resetUpper) =>
+        FromMedianAndSigma(label, gMin, gMax, bins, quantiles,
+            setMedian, g => HalfWidth(setLower(g), setMedian(g), setUpper(g), g, "SET"),
+            resetMedian, g => HalfWidth(resetLower(g), resetMedian(g), resetUpper(g), g, "RESET"));
+
+    private static double HalfWidth(double lower, double median, double upper, double g, string what) =>
+        lower <= median && median <= upper
+            ? 0.5 * (upper - lower)
+            : throw new CrossbarException($"jump table: {what} curves at G = {g} must satisfy −1σ ≤ median ≤ +1σ ({lower}, {median}, {upper})");
+
+    /// <summary>
     /// Builds a table from CDF rows: for each direction and bin, increasing ΔG points with the cumulative probability
     /// at each (non-decreasing, ending at 1). The CDF is linear between points; probability at the first point is a
     /// point mass there. Rows must be validated by the caller (see <see cref="JumpTableCsv"/>).

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using Crossbar.Numerics;
 
 namespace Crossbar.Devices;
 
@@ -74,6 +73,4 @@ public static class PulseBatch
             g[j] = model.Reset(first + j, g[j], words[j]);
         }
     }
-
-    internal static ulong Mix(ulong z) => CounterRng.Mix(z);
 }
