@@ -46,6 +46,8 @@ public readonly struct ConstantStepDevice : IDeviceModel
         return Math.Clamp(g - step, _min[device], _max[device]);
     }
 
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
     public bool UsesRandom => true;
 
     public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);

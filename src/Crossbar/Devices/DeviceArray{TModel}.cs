@@ -109,11 +109,13 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
         {
             g = Stored[device];
         }
+        ulong word = 0;
         for (int p = 0; p < pulses; p++)
         {
-            ulong word = PulseRandom.Word(key, device, used + p);
+            word = PulseRandom.Word(key, device, used + p);
             g = TDir.IsSet ? _model.Set(device, g, word) : _model.Reset(device, g, word);
         }
+        g = _model.EndEvent(device, g, TDir.IsSet, word);
         if (_timed)
         {
             StoreTimed(device, g, factor, restartClock: !TDir.IsSet);

@@ -88,6 +88,8 @@ public readonly struct ExponentialDevice : IDeviceModel
         return Math.Clamp(g - step, _min, _max);
     }
 
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
     public bool UsesRandom => _noise > 0;
 
     public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words)

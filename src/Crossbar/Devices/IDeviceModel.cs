@@ -31,6 +31,13 @@ public interface IDeviceModel
     /// <summary>Conductance right after a full RESET / initialisation (e.g. the amorphous state of PCM).</summary>
     double FullReset(int device, ulong random);
 
+    /// <summary>
+    /// Called once after the pulses of one programming event (one call's pulses on one device), with the last pulse's
+    /// random word: models whose noise belongs to the event rather than to each pulse (003 Fig. 2) add it here;
+    /// the others return <paramref name="g"/>.
+    /// </summary>
+    double EndEvent(int device, double g, bool set, ulong lastRandom);
+
     /// <summary>Whether pulses consume random words (false lets the dense path skip drawing them).</summary>
     bool UsesRandom { get; }
 

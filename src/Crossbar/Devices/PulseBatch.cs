@@ -59,7 +59,7 @@ public static class PulseBatch
     {
         for (int j = 0; j < g.Length; j++)
         {
-            g[j] = model.Set(first + j, g[j], words[j]);
+            g[j] = model.EndEvent(first + j, model.Set(first + j, g[j], words[j]), true, words[j]);
         }
     }
 
@@ -70,7 +70,7 @@ public static class PulseBatch
     {
         for (int j = 0; j < g.Length; j++)
         {
-            g[j] = model.Reset(first + j, g[j], words[j]);
+            g[j] = model.EndEvent(first + j, model.Reset(first + j, g[j], words[j]), false, words[j]);
         }
     }
 }

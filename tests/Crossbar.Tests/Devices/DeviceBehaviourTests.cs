@@ -171,6 +171,21 @@ public class DeviceBehaviourTests
         double std = Math.Sqrt(devices.Stored.Select(v => (v - mean) * (v - mean)).Average());
         Assert.Equal(2.0, mean, 0.01);
         Assert.Equal(0.3, std, 0.01);
+
+        // 003 Fig. 2: an event of 3 coincident pulses moves by 3B with one σ; per-pulse noise gives σ·√3.
+        foreach (bool perEvent in new[] { true, false })
+        {
+            c.NoisePerEvent = perEvent;
+            var a = DeviceFactory.Create(c, 50_000, 5);
+            for (int d = 0; d < a.Count; d++)
+            {
+                a.ApplySet(d, 3);
+            }
+            double m = a.Stored.Average();
+            double s = Math.Sqrt(a.Stored.Select(v => (v - m) * (v - m)).Average());
+            Assert.Equal(4.0, m, 0.01);
+            Assert.Equal(perEvent ? 0.3 : 0.3 * Math.Sqrt(3), s, 0.01);
+        }
     }
 
     [Fact]
