@@ -43,7 +43,12 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
     {
         int used = SetPulses[device] + ResetPulses[device];
         double g = PresentNominal(device);
-        return used >= Endurance ? g : _model.Set(device, g, PulseRandom.Word(PulseKey, device, used));
+        if (used >= Endurance)
+        {
+            return g;
+        }
+        ulong word = PulseRandom.Word(PulseKey, device, used);
+        return _model.EndEvent(device, _model.Set(device, g, word), true, word); // exactly what ApplySet(device, 1) would leave
     }
 
     public override void FullReset(int device)

@@ -247,4 +247,23 @@ public class DeviceBehaviourTests
         Assert.Equal(8, rates.Count);
         Assert.All(rates, r => Assert.True(r.PulsesPerSecond > 0 && r.Pulses > 0));
     }
+
+    [Fact]
+    public void Peek_set_predicts_exactly_what_one_set_pulse_leaves()
+    {
+        foreach (var yaml in AllModels.Append("model: ideal\nstep: 0.01\ndrift: {nu: 0.05, from: reset}\nvariation: 0.2"))
+        {
+            var devices = Array(yaml, count: 5, seed: 13);
+            devices.Clock = 50;
+            for (int round = 0; round < 20; round++)
+            {
+                for (int d = 0; d < devices.Count; d++)
+                {
+                    double peek = devices.PeekSet(d);
+                    devices.ApplySet(d, 1);
+                    Assert.Equal(peek, devices.Present(d), 1e-12);
+                }
+            }
+        }
+    }
 }
