@@ -50,6 +50,26 @@ public static class ConfigCommand
         string doc = p.GetCustomAttribute<DocAttribute>()?.Text ?? "";
         var type = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
         bool nested = type.IsClass && type != typeof(string) && !type.IsArray;
+        if (nested && value is null && type.GetCustomAttribute<VariantsAttribute>() is { } variants)
+        {
+            // An optional polymorphic section (e.g. device): list every variant with its own defaults.
+            w.WriteLine($"{pad}{key}:{(doc.Length > 0 ? "  # " + doc : "")} (optional; '{variants.Discriminator}' picks one of the variants below)");
+            foreach (var variant in variants.Types)
+            {
+                string variantDoc = variant.GetCustomAttribute<DocAttribute>()?.Text ?? "";
+                w.WriteLine($"{pad}  # {variants.Discriminator}: {ConfigBinder.VariantName(variant)}{(variantDoc.Length > 0 ? " — " + variantDoc : "")}");
+                var instance = Activator.CreateInstance(variant)!;
+                foreach (var child in ConfigNaming.ConfigProperties(variant))
+                {
+                    Write(w, child, child.GetValue(instance), ConfigNaming.KeyOf(child), indent + 4);
+                }
+            }
+            return;
+        }
+        if (nested && value is null && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
+        {
+            value = Activator.CreateInstance(type); // optional section: show the defaults it gets when present
+        }
         if (nested && value is not null)
         {
             w.WriteLine($"{pad}{key}:{(doc.Length > 0 ? "  # " + doc : "")}");

@@ -24,6 +24,9 @@ public sealed class NLevelDeviceConfig : DeviceConfig
     [Doc("A RESET pulse resets fully to g_min (unidirectional device, 003); false = one level down.")]
     public bool AbruptReset { get; set; } = true;
 
+    [Doc("One noise draw per programming event of n coincident pulses (003 Fig. 2) instead of one per pulse.")]
+    public bool NoisePerEvent { get; set; } = true;
+
     public double GMin => GMax / OnOffRatio;
 
     public double LevelSpacing => (GMax - GMin) / (Levels - 1);

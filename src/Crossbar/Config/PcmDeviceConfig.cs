@@ -56,7 +56,7 @@ public sealed class PcmDeviceConfig : DeviceConfig
 
     [Doc("Programming curve: relative σ of the conductance reached by one programming pulse.")]
     [Range(0, 10)]
-    public double CurveStd { get; set; } = 0.08;
+    public double CurveStd { get; set; } = 0.03;
 
     public override IEnumerable<(string Key, string Problem)> Validate()
     {

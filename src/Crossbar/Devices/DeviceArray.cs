@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Crossbar.Config;
 using Crossbar.Numerics;
 
@@ -226,56 +227,58 @@ public abstract class DeviceArray
     }
 
     /// <summary>
-    /// Present conductances X·G(t) of [start, start + dest.Length), vectorised: the drift and decay factors are
-    /// computed as exp(−ν·ln(max(Δt/t₀, 1)) − max(Δt, 0)/RC) over whole spans.
+    /// Present conductances X·G(t) of [start, start + dest.Length), vectorised: one fused pass computing
+    /// stored·exp(−ν·ln(max(Δt/t₀, 1)) − max(Δt, 0)/RC)·X eight devices at a time (Vector512.Log/Exp, which are
+    /// several times faster than the span-wide TensorPrimitives equivalents for double).
     /// </summary>
     public void ReadRange(int start, Span<double> dest)
     {
-        var stored = Stored.AsSpan(start, dest.Length);
+        int n = dest.Length;
+        var stored = Stored.AsSpan(start, n);
         if (!TimeDependent)
         {
             stored.CopyTo(dest);
-        }
-        else
-        {
-            var elapsed = dest; // reuse the destination as scratch for the exponent
-            TensorPrimitives.Subtract(Clock, ReferenceTime.AsSpan(start, dest.Length), elapsed);
-            if (_invRc > 0)
+            if (Variation is not null)
             {
-                Span<double> decay = dest.Length <= 4096 ? stackalloc double[dest.Length] : new double[dest.Length];
-                TensorPrimitives.Max(elapsed, 0.0, decay);
-                TensorPrimitives.Multiply(decay, -_invRc, decay);
-                if (Nu is not null)
-                {
-                    DriftExponent(elapsed, start);
-                    TensorPrimitives.Add(elapsed, decay, elapsed);
-                }
-                else
-                {
-                    decay.CopyTo(elapsed);
-                }
+                TensorPrimitives.Multiply(dest, Variation.AsSpan(start, n), dest);
             }
-            else
-            {
-                DriftExponent(elapsed, start);
-            }
-            TensorPrimitives.Exp(elapsed, dest);
-            TensorPrimitives.Multiply(dest, stored, dest);
+            return;
         }
-        if (Variation is not null)
+        var reference = ReferenceTime.AsSpan(start, n);
+        var nu = Nu is null ? default : Nu.AsSpan(start, n);
+        var x = Variation is null ? default : Variation.AsSpan(start, n);
+        bool drift = Nu is not null, decay = _invRc > 0;
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            TensorPrimitives.Multiply(dest, Variation.AsSpan(start, dest.Length), dest);
+            var clock = Vector512.Create(Clock);
+            var invT0 = Vector512.Create(drift ? 1.0 / _t0 : 1.0);
+            var negInvRc = Vector512.Create(-_invRc);
+            var one = Vector512<double>.One;
+            for (; j <= n - 8; j += 8)
+            {
+                var elapsed = clock - Vector512.Create(reference.Slice(j, 8));
+                var exponent = Vector512<double>.Zero;
+                if (drift)
+                {
+                    exponent = -Vector512.Create(nu.Slice(j, 8)) * Vector512.Log(Vector512.Max(elapsed * invT0, one));
+                }
+                if (decay)
+                {
+                    exponent += Vector512.Max(elapsed, Vector512<double>.Zero) * negInvRc;
+                }
+                var g = Vector512.Create(stored.Slice(j, 8)) * Vector512.Exp(exponent);
+                if (x.Length > 0)
+                {
+                    g *= Vector512.Create(x.Slice(j, 8));
+                }
+                g.CopyTo(dest.Slice(j, 8));
+            }
         }
-    }
-
-    /// <summary>Turns elapsed times into −ν·ln(max(Δt/t₀, 1)) in place.</summary>
-    private void DriftExponent(Span<double> elapsed, int start)
-    {
-        TensorPrimitives.Multiply(elapsed, 1.0 / _t0, elapsed);
-        TensorPrimitives.Max(elapsed, 1.0, elapsed);
-        TensorPrimitives.Log(elapsed, elapsed);
-        TensorPrimitives.Multiply(elapsed, Nu.AsSpan(start, elapsed.Length), elapsed);
-        TensorPrimitives.Negate(elapsed, elapsed);
+        for (; j < n; j++)
+        {
+            dest[j] = Present(start + j);
+        }
     }
 
     /// <summary>σ of one read of a device whose present conductance is <paramref name="g"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Crossbar.Config;
 
@@ -42,7 +43,12 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
     {
         int used = SetPulses[device] + ResetPulses[device];
         double g = PresentNominal(device);
-        return used >= Endurance ? g : _model.Set(device, g, PulseRandom.Word(PulseKey, device, used));
+        if (used >= Endurance)
+        {
+            return g;
+        }
+        ulong word = PulseRandom.Word(PulseKey, device, used);
+        return _model.EndEvent(device, _model.Set(device, g, word), true, word); // exactly what ApplySet(device, 1) would leave
     }
 
     public override void FullReset(int device)
@@ -108,11 +114,13 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
         {
             g = Stored[device];
         }
+        ulong word = 0;
         for (int p = 0; p < pulses; p++)
         {
-            ulong word = PulseRandom.Word(key, device, used + p);
+            word = PulseRandom.Word(key, device, used + p);
             g = TDir.IsSet ? _model.Set(device, g, word) : _model.Reset(device, g, word);
         }
+        g = _model.EndEvent(device, g, TDir.IsSet, word);
         if (_timed)
         {
             StoreTimed(device, g, factor, restartClock: !TDir.IsSet);
@@ -145,25 +153,33 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
             }
             return;
         }
-        // Dense path: no time effects and no endurance limit, so the loop is only the model's step.
+        // Dense path: no time effects and no endurance limit. Random words for a chunk are drawn in SIMD, then the
+        // model's batch kernel (SIMD where it has one) applies one pulse per device.
         var model = _model;
         ulong key = PulseKey;
-        var g = Stored.AsSpan(start, count);
-        var set = SetPulses.AsSpan(start, count);
-        var reset = ResetPulses.AsSpan(start, count);
-        for (int j = 0; j < g.Length; j++)
+        bool random = model.UsesRandom;
+        Span<ulong> words = stackalloc ulong[PulseBatch.Chunk];
+        for (int c = 0; c < count; c += PulseBatch.Chunk)
         {
-            int d = start + j;
-            ulong word = PulseRandom.Word(key, d, set[j] + reset[j]);
+            int len = Math.Min(PulseBatch.Chunk, count - c);
+            int first = start + c;
+            var g = Stored.AsSpan(first, len);
+            var set = SetPulses.AsSpan(first, len);
+            var reset = ResetPulses.AsSpan(first, len);
+            var w = words[..len];
+            if (random)
+            {
+                PulseBatch.FillWords(key, first, set, reset, w);
+            }
             if (TDir.IsSet)
             {
-                g[j] = model.Set(d, g[j], word);
-                set[j]++;
+                model.SetBatch(first, g, w);
+                TensorPrimitives.Add(set, 1, set);
             }
             else
             {
-                g[j] = model.Reset(d, g[j], word);
-                reset[j]++;
+                model.ResetBatch(first, g, w);
+                TensorPrimitives.Add(reset, 1, reset);
             }
         }
     }

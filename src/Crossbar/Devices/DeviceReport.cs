@@ -112,7 +112,7 @@ public static class DeviceReport
         var curve = new ProgrammingCurve(c);
         var rng = CounterRng.ForStream(seed, "program-verify-report");
         double lo = c.GReset + 0.5, hi = c.CurveGHigh * 0.95;
-        double tolerance = 0.25 * (hi - lo) / (levels - 1);
+        double tolerance = 0.5 * (hi - lo) / (levels - 1); // ± half a level spacing: distinct levels as in 004 Fig. 2(b)
         var results = new ProgramResult[levels * perLevel];
         using var w = new StreamWriter(path);
         w.WriteLine("level,target,device,achieved,iterations,converged");
@@ -122,7 +122,7 @@ public static class DeviceReport
             for (int k = 0; k < perLevel; k++)
             {
                 int d = l * perLevel + k;
-                var r = ProgramAndVerify.WithCurve(devices, d, curve, target, tolerance, 20, ref rng);
+                var r = ProgramAndVerify.WithCurve(devices, d, curve, target, tolerance, 30, ref rng);
                 results[d] = r;
                 w.WriteLine($"{l},{target.ToString("G6", Inv)},{d},{devices.Present(d).ToString("G9", Inv)},{r.Pulses},{(r.Converged ? 1 : 0)}");
             }

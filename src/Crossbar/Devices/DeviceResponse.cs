@@ -99,6 +99,7 @@ public sealed class DeviceResponse
         ExponentialDeviceConfig c => (int)Math.Min(4000, Math.Ceiling(c.NMax * 1.25)),
         NLevelDeviceConfig c => Math.Min(4000, c.Levels + c.Levels / 4),
         PcmDeviceConfig => 30,
+        JumpTableDeviceConfig => 160,
         IdealDeviceConfig c => (int)Math.Clamp(Math.Ceiling((c.GMax - c.GMin) / c.Step * 1.1), 10, 4000),
         LinearStepDeviceConfig c => (int)Math.Clamp(Math.Ceiling((c.WMax - c.WMin) / c.DwMin * 3), 10, 4000),
         ConstantStepDeviceConfig c => (int)Math.Clamp(Math.Ceiling((c.WMax - c.WMin) / c.DwMin * 1.2), 10, 4000),

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Crossbar.Config;
 
 namespace Crossbar.Devices;
@@ -85,6 +86,59 @@ public readonly struct ExponentialDevice : IDeviceModel
             step *= 1 + _noise * PulseRandom.Gaussian(random);
         }
         return Math.Clamp(g - step, _min, _max);
+    }
+
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
+    public bool UsesRandom => _noise > 0;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words)
+    {
+        if (_noise > 0)
+        {
+            PulseBatch.SetScalar(this, first, g, words);
+            return;
+        }
+        // Eq. 1 on eight devices at a time (Vector512.Exp); same operations as Set, so the results agree.
+        var step = Vector512.Create(_alphaP);
+        var slope = Vector512.Create(-_betaPOverRange);
+        var lo = Vector512.Create(_min);
+        var hi = Vector512.Create(_max);
+        int j = 0;
+        for (; j <= g.Length - 8; j += 8)
+        {
+            var v = Vector512.Create(g.Slice(j, 8));
+            v += step * Vector512.Exp(slope * (v - lo));
+            Vector512.Min(Vector512.Max(v, lo), hi).CopyTo(g.Slice(j, 8));
+        }
+        for (; j < g.Length; j++)
+        {
+            g[j] = Set(first + j, g[j], 0);
+        }
+    }
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words)
+    {
+        if (_noise > 0)
+        {
+            PulseBatch.ResetScalar(this, first, g, words);
+            return;
+        }
+        var step = Vector512.Create(_alphaD);
+        var slope = Vector512.Create(-_betaDOverRange);
+        var lo = Vector512.Create(_min);
+        var hi = Vector512.Create(_max);
+        int j = 0;
+        for (; j <= g.Length - 8; j += 8)
+        {
+            var v = Vector512.Create(g.Slice(j, 8));
+            v -= step * Vector512.Exp(slope * (hi - v));
+            Vector512.Min(Vector512.Max(v, lo), hi).CopyTo(g.Slice(j, 8));
+        }
+        for (; j < g.Length; j++)
+        {
+            g[j] = Reset(first + j, g[j], 0);
+        }
     }
 
     public double FullReset(int device, ulong random) => _min;

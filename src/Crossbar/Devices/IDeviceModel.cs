@@ -30,4 +30,24 @@ public interface IDeviceModel
 
     /// <summary>Conductance right after a full RESET / initialisation (e.g. the amorphous state of PCM).</summary>
     double FullReset(int device, ulong random);
+
+    /// <summary>
+    /// Called once after the pulses of one programming event (one call's pulses on one device), with the last pulse's
+    /// random word: models whose noise belongs to the event rather than to each pulse (003 Fig. 2) add it here;
+    /// the others return <paramref name="g"/>.
+    /// </summary>
+    double EndEvent(int device, double g, bool set, ulong lastRandom);
+
+    /// <summary>Whether pulses consume random words (false lets the dense path skip drawing them).</summary>
+    bool UsesRandom { get; }
+
+    /// <summary>
+    /// One SET pulse to each device of a run starting at <paramref name="first"/>, in place; <paramref name="words"/>
+    /// are the pulses' random words. Must equal calling <see cref="Set"/> per device; models with a SIMD kernel
+    /// override the scalar loop of <see cref="PulseBatch.SetScalar"/>.
+    /// </summary>
+    void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words);
+
+    /// <summary>One RESET pulse to each device of a run (see <see cref="SetBatch"/>).</summary>
+    void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words);
 }

@@ -34,5 +34,13 @@ public readonly struct IdealDevice : IDeviceModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Reset(int device, double g, ulong random) => Math.Max(g - _step, _min);
 
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
+    public bool UsesRandom => false;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.ResetScalar(this, first, g, words);
+
     public double FullReset(int device, ulong random) => _initial;
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Crossbar.Numerics;
 
 namespace Crossbar.Devices;
@@ -81,8 +83,58 @@ public sealed class JumpTable
             k = Quantiles - 1;
         }
         int i = BinOf(g) * (Quantiles + 1) + k;
-        float a = q[i];
+        double a = q[i];
         return a + (x - k) * (q[i + 1] - a);
+    }
+
+    /// <summary>
+    /// One pulse on each of a run of devices, g ← clamp(g + Q_bin(g)(u), min, max) with u from each word's high bits
+    /// (as <see cref="PulseRandom.Uniform"/>): eight devices per AVX-512 step, two gathers per step. Bit-identical to
+    /// the scalar path.
+    /// </summary>
+    public unsafe void ApplyBatch(bool set, Span<double> g, ReadOnlySpan<ulong> words, double min, double max)
+    {
+        var q = set ? _set : _reset;
+        int n = g.Length;
+        int j = 0;
+        if (PulseBatch.Avx512 && n >= 8)
+        {
+            var vInv24 = Vector512.Create(1.0 / (1 << 24));
+            var vHalf = Vector512.Create(0.5);
+            var vK = Vector512.Create((double)Quantiles);
+            var vMin = Vector512.Create(min);
+            var vMax = Vector512.Create(max);
+            var vGMin = Vector512.Create(GMin);
+            var vScale = Vector512.Create(_binScale);
+            var vLastBin = Vector256.Create(Bins - 1);
+            var vLastK = Vector256.Create(Quantiles - 1);
+            var vStride = Vector256.Create(Quantiles + 1);
+            fixed (float* q0 = q)
+            fixed (double* g0 = g)
+            fixed (ulong* w0 = words)
+            {
+                for (; j <= n - 8; j += 8)
+                {
+                    var gv = Avx512F.LoadVector512(g0 + j);
+                    var u = (Avx512DQ.ConvertToVector512Double(Avx512F.LoadVector512(w0 + j) >> 40) + vHalf) * vInv24;
+                    var x = u * vK;
+                    var k = Vector256.Min(Avx512F.ConvertToVector256Int32WithTruncation(x), vLastK);
+                    var frac = x - Avx512F.ConvertToVector512Double(k);
+                    var bin = Avx512F.ConvertToVector256Int32WithTruncation((gv - vGMin) * vScale);
+                    bin = Vector256.Min(Vector256.Max(bin, Vector256<int>.Zero), vLastBin);
+                    var idx = Avx2.MultiplyLow(bin, vStride) + k;
+                    var a = Avx512F.ConvertToVector512Double(Avx2.GatherVector256(q0, idx, 4));
+                    var b = Avx512F.ConvertToVector512Double(Avx2.GatherVector256(q0 + 1, idx, 4));
+                    var dg = a + frac * (b - a);
+                    Avx512F.Store(g0 + j, Vector512.Min(Vector512.Max(gv + dg, vMin), vMax));
+                }
+            }
+        }
+        for (; j < n; j++)
+        {
+            double u = PulseRandom.Uniform(words[j]);
+            g[j] = Math.Clamp(g[j] + (set ? SampleSet(g[j], u) : SampleReset(g[j], u)), min, max);
+        }
     }
 
     /// <summary>Quantile node k of a bin (ΔG at p = k/K).</summary>
@@ -176,6 +228,23 @@ public sealed class JumpTable
             }
         }
     }
+
+    /// <summary>
+    /// Builds a table from a median curve and the −1σ / +1σ curves around it (as plotted in 001 Fig. 8(a)):
+    /// σ(G) = (upper(G) − lower(G))/2, Gaussian jumps about the median.
+    /// </summary>
+    public static JumpTable FromMedianAndBand(
+        string label, double gMin, double gMax, int bins, int quantiles,
+        Func<double, double> setMedian, Func<double, double> setLower, Func<double, double> setUpper,
+        Func<double, double> resetMedian, Func<double, double> resetLower, Func<double, double> resetUpper) =>
+        FromMedianAndSigma(label, gMin, gMax, bins, quantiles,
+            setMedian, g => HalfWidth(setLower(g), setMedian(g), setUpper(g), g, "SET"),
+            resetMedian, g => HalfWidth(resetLower(g), resetMedian(g), resetUpper(g), g, "RESET"));
+
+    private static double HalfWidth(double lower, double median, double upper, double g, string what) =>
+        lower <= median && median <= upper
+            ? 0.5 * (upper - lower)
+            : throw new CrossbarException($"jump table: {what} curves at G = {g} must satisfy −1σ ≤ median ≤ +1σ ({lower}, {median}, {upper})");
 
     /// <summary>
     /// Builds a table from CDF rows: for each direction and bin, increasing ΔG points with the cumulative probability

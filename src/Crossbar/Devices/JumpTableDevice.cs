@@ -37,5 +37,13 @@ public readonly struct JumpTableDevice : IDeviceModel
     public double Reset(int device, double g, ulong random) =>
         Math.Clamp(g + _table.SampleReset(g, PulseRandom.Uniform(random)), _min, _max);
 
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
+    public bool UsesRandom => true;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => _table.ApplyBatch(true, g, words, _min, _max);
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => _table.ApplyBatch(false, g, words, _min, _max);
+
     public double FullReset(int device, ulong random) => _initial;
 }

@@ -73,6 +73,14 @@ public readonly struct LinearStepDevice : IDeviceModel
         return Math.Clamp(g - step, _min[device], _max[device]);
     }
 
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
+    public bool UsesRandom => true;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.ResetScalar(this, first, g, words);
+
     public double FullReset(int device, ulong random) =>
         Math.Clamp(_reset + _resetStd * PulseRandom.Gaussian(random), _min[device], _max[device]);
 }

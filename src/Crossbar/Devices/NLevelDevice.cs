@@ -8,8 +8,9 @@ namespace Crossbar.Devices;
 /// one level spacing B plus zero-mean Gaussian noise of σ = sigma·B; g_min = g_max / on-off ratio; RESET returns to
 /// g_min (the periodic reset of 003) or, optionally, steps one level down.
 /// </summary>
-/// <remarks>003 draws one noise sample per programming event of n overlapping pulses; here each pulse draws its own,
-/// so an event of n pulses has σ·√n. The two agree for the single-pulse events that dominate at BL = 10.</remarks>
+/// <remarks>As in 003 Fig. 2, an event of n coincident pulses (one call's pulses on one device) moves the device by
+/// n·B plus one noise draw of σ (<c>noise_per_event: true</c>, default); with <c>noise_per_event: false</c> every
+/// pulse draws its own noise (σ·√n per event).</remarks>
 public readonly struct NLevelDevice : IDeviceModel
 {
     private readonly double _min;
@@ -17,6 +18,7 @@ public readonly struct NLevelDevice : IDeviceModel
     private readonly double _spacing;
     private readonly double _sigma;
     private readonly bool _abruptReset;
+    private readonly bool _perEvent;
 
     public NLevelDevice(NLevelDeviceConfig c)
     {
@@ -25,6 +27,7 @@ public readonly struct NLevelDevice : IDeviceModel
         _spacing = c.LevelSpacing;
         _sigma = c.Sigma * c.LevelSpacing;
         _abruptReset = c.AbruptReset;
+        _perEvent = c.NoisePerEvent;
     }
 
     public static string Name => "n_level";
@@ -37,11 +40,21 @@ public readonly struct NLevelDevice : IDeviceModel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Set(int device, double g, ulong random) =>
-        Math.Clamp(g + _spacing + _sigma * PulseRandom.Gaussian(random), _min, _max);
+        Math.Clamp(g + _spacing + (_perEvent ? 0 : _sigma * PulseRandom.Gaussian(random)), _min, _max);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Reset(int device, double g, ulong random) =>
-        _abruptReset ? _min : Math.Clamp(g - _spacing + _sigma * PulseRandom.Gaussian(random), _min, _max);
+        _abruptReset ? _min : Math.Clamp(g - _spacing + (_perEvent ? 0 : _sigma * PulseRandom.Gaussian(random)), _min, _max);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) =>
+        _perEvent && (set || !_abruptReset) ? Math.Clamp(g + _sigma * PulseRandom.Gaussian(lastRandom), _min, _max) : g;
+
+    public bool UsesRandom => true;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.ResetScalar(this, first, g, words);
 
     public double FullReset(int device, ulong random) => _min;
 }

@@ -52,6 +52,14 @@ public readonly struct PcmDevice : IDeviceModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Reset(int device, double g, ulong random) => FullReset(device, random);
 
+    public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
+
+    public bool UsesRandom => true;
+
+    public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);
+
+    public void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.ResetScalar(this, first, g, words);
+
     public double FullReset(int device, ulong random) =>
         Math.Clamp(_gReset + _gResetStd * PulseRandom.Gaussian(random), _min, _max);
 }

@@ -35,6 +35,7 @@ public sealed class AnalogTile
     private readonly int _planeSize;
     private CounterRng _readRng;
     private bool _stale;
+    private int _activeDevice;
     private int _examplesSinceRefresh;
 
     public AnalogTile(int inputs, int outputs, bool bias, DeviceConfig device, TileConfig? tile = null,
@@ -102,7 +103,13 @@ public sealed class AnalogTile
     public DeviceArray Devices { get; }
 
     /// <summary>Which of the N devices per sign receives pulses (Boybat 2018 arbitration; see <see cref="RotateActiveDevice"/>).</summary>
-    public int ActiveDevice { get; set; }
+    public int ActiveDevice
+    {
+        get => _activeDevice;
+        set => _activeDevice = (uint)value < (uint)DevicesPerSign
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), $"active device {value} is outside 0..{DevicesPerSign - 1}");
+    }
 
     /// <summary>Simulated time in seconds.</summary>
     public double Time => Devices.Clock;
@@ -256,14 +263,22 @@ public sealed class AnalogTile
     /// </summary>
     public void ApplyPulses(int row, int col, int plusPulses, int minusPulses)
     {
-        Pulse(DeviceIndex(row, col, SynapseSign.Plus, ActiveDevice), plusPulses);
-        if (Signs == 2)
+        if ((uint)row >= (uint)Rows || (uint)col >= (uint)Columns)
         {
-            Pulse(DeviceIndex(row, col, SynapseSign.Minus, ActiveDevice), minusPulses);
+            throw new ArgumentOutOfRangeException(nameof(row), $"({row}, {col}) is outside the {Rows}×{Columns} tile");
         }
-        else if (minusPulses != 0)
+        int cell = row * Columns + col;
+        if (plusPulses != 0)
         {
-            throw new InvalidOperationException("a single-device tile has no G⁻ device");
+            Pulse(ActiveDevice * _planeSize + cell, plusPulses);
+        }
+        if (minusPulses != 0)
+        {
+            if (Signs == 1)
+            {
+                throw new InvalidOperationException("a single-device tile has no G⁻ device");
+            }
+            Pulse((DevicesPerSign + ActiveDevice) * _planeSize + cell, minusPulses);
         }
         UpdateCachedWeight(row, col);
     }

@@ -33,6 +33,23 @@ public class JumpTableTests
     }
 
     [Fact]
+    public void Table_from_median_and_plus_minus_sigma_curves()
+    {
+        var table = JumpTable.FromMedianAndBand("band", 0, 1, 8, 1024,
+            SetMedian, g => SetMedian(g) - SetSigma(g), g => SetMedian(g) + SetSigma(g),
+            ResetMedian, g => ResetMedian(g) - ResetSigma(g), g => ResetMedian(g) + ResetSigma(g));
+        for (int b = 0; b < table.Bins; b++)
+        {
+            var (median, sigma) = table.Measure(true, b, 100_000, seed: 3);
+            double g = table.BinCenter(b);
+            Assert.Equal(SetMedian(g), median, 0.02 * SetMedian(g));
+            Assert.Equal(SetSigma(g), sigma, 0.02 * SetSigma(g));
+        }
+        Assert.Throws<CrossbarException>(() => JumpTable.FromMedianAndBand("bad", 0, 1, 4, 64,
+            _ => 0.01, _ => 0.02, _ => 0.03, _ => -0.01, _ => -0.02, _ => 0.0));
+    }
+
+    [Fact]
     public void Device_pulses_sample_the_row_of_the_present_conductance()
     {
         var table = JumpTable.FromMedianAndSigma("test", 0, 1, 16, 1024, SetMedian, SetSigma, ResetMedian, ResetSigma);
