@@ -58,6 +58,9 @@ public sealed class PulseCoincidenceUpdateConfig : UpdateConfig
 
     public PulsePlacement Placement { get; set; } = PulsePlacement.Random;
 
+    [Doc("Round each neuron's pulse count stochastically (E[n] exact, small values survive) instead of to nearest.")]
+    public bool StochasticRounding { get; set; } = true;
+
     public DeviceDirection Direction { get; set; } = DeviceDirection.Unidirectional;
 
     [Doc("Learning rate of SET (potentiating) pulses, in pulses per unit x·δ; empty = training.learning_rate (001 Fig. 15).")]

@@ -17,6 +17,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
     private readonly Encoding _encoding;
     private readonly DeviceDirection _direction;
     private readonly PulsePlacement _placement;
+    private readonly bool _stochasticRounding;
     private readonly float _etaSet, _etaReset; // null-free: resolved rates (pulse_coincidence)
     private readonly bool _etaFromConfig;
     private readonly float _pulseWeight;       // stochastic: Δw of one pulse
@@ -33,11 +34,12 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
     }
 
     private CoincidenceRule(Encoding encoding, int rows, int cols, int slots, DeviceDirection direction, PulsePlacement placement,
-                            float etaSet, float etaReset, bool etaFromConfig, float pulseWeight, ulong seed, int layer)
+                            bool stochasticRounding, float etaSet, float etaReset, bool etaFromConfig, float pulseWeight, ulong seed, int layer)
     {
         _encoding = encoding;
         _direction = direction;
         _placement = placement;
+        _stochasticRounding = stochasticRounding;
         _etaSet = etaSet;
         _etaReset = etaReset;
         _etaFromConfig = etaFromConfig;
@@ -51,12 +53,12 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
 
     /// <summary>The crossbar-compatible rule of 000/001 (pulse counts from √η·x and √η·δ).</summary>
     public static CoincidenceRule PulseCoincidence(PulseCoincidenceUpdateConfig c, AnalogTile tile, ulong seed, int layer) =>
-        new(Encoding.Count, tile.Rows, tile.Columns, c.Slots, c.Direction, c.Placement,
+        new(Encoding.Count, tile.Rows, tile.Columns, c.Slots, c.Direction, c.Placement, c.StochasticRounding,
             (float)(c.EtaSet ?? 0), (float)(c.EtaReset ?? c.EtaSet ?? 0), c.EtaSet is not null, 0f, seed, layer);
 
     /// <summary>The stochastic bit-stream rule of 003 (Bernoulli streams of length BL).</summary>
     public static CoincidenceRule Stochastic(StochasticUpdateConfig c, AnalogTile tile, float pulseWeight, ulong seed, int layer) =>
-        new(Encoding.Bernoulli, tile.Rows, tile.Columns, c.Bl, c.Direction, PulsePlacement.Random,
+        new(Encoding.Bernoulli, tile.Rows, tile.Columns, c.Bl, c.Direction, PulsePlacement.Random, false,
             0f, 0f, false, pulseWeight, seed, layer);
 
     public void Update(AnalogTile tile, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate)
@@ -144,7 +146,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         }
         else
         {
-            trains.EncodeCount(neuron, value, scale, _placement, spread, ref _rng);
+            trains.EncodeCount(neuron, value, scale, _placement, spread, _stochasticRounding, ref _rng);
         }
     }
 }

@@ -92,13 +92,15 @@ public sealed class PulseTrains
     }
 
     /// <summary>
-    /// n = round(Slots·min(1, scale·|v|)) pulses, placed deterministically (first n slots for rows, evenly spread for
-    /// columns, so the overlap is ⌊n_x·n_δ/N⌋) or in n random slots.
+    /// n = Slots·min(1, scale·|v|) pulses — rounded to nearest, or stochastically (⌊·⌋ plus one with probability of
+    /// the fraction, so E[n] is exact and small values are not lost) — placed deterministically (first n slots for
+    /// rows, evenly spread for columns, so the overlap is ⌊n_x·n_δ/N⌋) or in n random slots.
     /// </summary>
-    public void EncodeCount(int neuron, float value, float scale, PulsePlacement placement, bool spread, ref CounterRng rng)
+    public void EncodeCount(int neuron, float value, float scale, PulsePlacement placement, bool spread, bool stochasticRounding, ref CounterRng rng)
     {
         Sign[neuron] = (sbyte)MathF.Sign(value);
-        int n = (int)MathF.Round(Slots * MathF.Min(1f, scale * MathF.Abs(value)));
+        float exact = Slots * MathF.Min(1f, scale * MathF.Abs(value));
+        int n = stochasticRounding ? (int)exact + (rng.NextFloat() < exact - MathF.Floor(exact) ? 1 : 0) : (int)MathF.Round(exact);
         var dst = _bits.AsSpan(neuron * Words, Words);
         dst.Clear();
         if (n <= 0)

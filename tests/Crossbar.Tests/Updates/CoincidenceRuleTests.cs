@@ -17,7 +17,7 @@ public class CoincidenceRuleTests
     public void Unidirectional_pulse_counts_match_hand_calculation()
     {
         var tile = Tile();
-        var rule = CoincidenceRule.PulseCoincidence(new PulseCoincidenceUpdateConfig { Slots = 4, Placement = PulsePlacement.Deterministic }, tile, 1, 0);
+        var rule = CoincidenceRule.PulseCoincidence(new PulseCoincidenceUpdateConfig { Slots = 4, Placement = PulsePlacement.Deterministic, StochasticRounding = false }, tile, 1, 0);
         rule.Update(tile, X, Delta, 4f);
         Assert.Equal(0.4, G(tile, 0, 0, SynapseSign.Plus), 9);
         Assert.Equal(0.2, G(tile, 1, 0, SynapseSign.Plus), 9);
@@ -44,7 +44,7 @@ public class CoincidenceRuleTests
             }
         }
         // η_RESET = η_SET/4: the RESET bit-line train uses ρ = (η_RESET/N)/√(η_SET/N)·|δ| = |δ|/4 → n = [1, 0].
-        var cfg = new PulseCoincidenceUpdateConfig { Slots = 4, Placement = PulsePlacement.Deterministic, Direction = DeviceDirection.Bidirectional, EtaSet = 4, EtaReset = 1 };
+        var cfg = new PulseCoincidenceUpdateConfig { Slots = 4, Placement = PulsePlacement.Deterministic, StochasticRounding = false, Direction = DeviceDirection.Bidirectional, EtaSet = 4, EtaReset = 1 };
         var rule = CoincidenceRule.PulseCoincidence(cfg, tile, 1, 0);
         rule.Update(tile, X, Delta, 999f); // eta_set/eta_reset override the global rate
         // SET counts as before: [[4, 2], [2, 1]]; RESET counts ⌊n_x·[1, 0]/4⌋ = [[1, 0], [0, 0]].
@@ -60,7 +60,7 @@ public class CoincidenceRuleTests
     public void Zero_input_rows_and_bias_row()
     {
         var tile = Tile(bias: true);
-        var rule = CoincidenceRule.PulseCoincidence(new PulseCoincidenceUpdateConfig { Slots = 4, Placement = PulsePlacement.Deterministic }, tile, 1, 0);
+        var rule = CoincidenceRule.PulseCoincidence(new PulseCoincidenceUpdateConfig { Slots = 4, Placement = PulsePlacement.Deterministic, StochasticRounding = false }, tile, 1, 0);
         rule.Update(tile, [0f, 0f], [1f, 0f], 4f);
         // Only the bias row (x = 1) and column 0 (δ ≠ 0) receive pulses: 4 SET pulses on G⁺ of (2, 0).
         Assert.Equal(4, tile.Devices.TotalSetPulses);
