@@ -38,5 +38,6 @@ public static class Program
         yield return BenchCommand.Create();
         yield return ConfigCommand.Create();
         yield return DeviceCommand.Create();
+        yield return InferCommand.Create();
     }
 }
