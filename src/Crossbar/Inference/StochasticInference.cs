@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Crossbar.Config;
 using Crossbar.Network;
 using Crossbar.Network.Activations;
@@ -50,8 +52,8 @@ public sealed class StochasticInference
     }
 
     /// <summary>
-    /// dest[i] = sign(x_i)·(number of ones in BL Bernoulli(|x_i|) bits)/BL, |x_i| clipped to 1. Four bits come from
-    /// each 64-bit random word (16-bit thresholds, P resolution 2⁻¹⁶).
+    /// dest[i] = sign(x_i)·(number of ones in BL Bernoulli(|x_i|) bits)/BL, |x_i| clipped to 1. Sixteen bits come
+    /// from four 64-bit random words (16-bit uniforms compared with ⌊65536·p⌋, so P has resolution 2⁻¹⁶).
     /// </summary>
     public static void Encode(ReadOnlySpan<float> x, Span<float> dest, int bitLength, ref CounterRng rng)
     {
@@ -65,18 +67,18 @@ public sealed class StochasticInference
                 dest[i] = v == 0f ? 0f : MathF.CopySign(p, v);
                 continue;
             }
-            uint threshold = (uint)(p * 65536f);
+            var threshold = Vector256.Create((ushort)Math.Min(p * 65536f, 65535f));
             int ones = 0;
-            int left = bitLength;
-            while (left > 0)
+            for (int left = bitLength; left > 0; left -= 16)
             {
-                ulong word = rng.NextUInt64();
-                int take = Math.Min(left, 4);
-                for (int b = 0; b < take; b++)
+                // 16 bits per step: four 64-bit words read as sixteen 16-bit uniforms, compared at once.
+                var words = Vector256.Create(rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64(), rng.NextUInt64()).AsUInt16();
+                uint mask = Vector256.LessThan(words, threshold).ExtractMostSignificantBits();
+                if (left < 16)
                 {
-                    ones += (uint)(word >> (16 * b) & 0xFFFF) < threshold ? 1 : 0;
+                    mask &= (1u << left) - 1;
                 }
-                left -= take;
+                ones += BitOperations.PopCount(mask);
             }
             dest[i] = MathF.CopySign(ones * inv, v);
         }
