@@ -39,5 +39,6 @@ public static class Program
         yield return ConfigCommand.Create();
         yield return DeviceCommand.Create();
         yield return InferCommand.Create();
+        yield return SweepCommand.Create();
     }
 }

@@ -141,6 +141,20 @@ public abstract class DeviceArray
     /// <summary>One RESET pulse to every device in [start, start + count).</summary>
     public abstract void ApplyResetAll(int start, int count);
 
+    /// <summary>
+    /// The nominal conductance one more SET pulse would give, without applying it. Exact even for stochastic models:
+    /// a pulse's random word depends only on (device, pulse number), so the prediction uses the very word the next
+    /// pulse will use. Lets rules that "step while the result stays above W" (002 Fig. 2, method b) stop exactly.
+    /// </summary>
+    public abstract double PeekSetNominal(int device);
+
+    /// <summary><see cref="PeekSetNominal"/> as a read would see it (× the device factor X).</summary>
+    public double PeekSet(int device)
+    {
+        double g = PeekSetNominal(device);
+        return Variation is null ? g : g * Variation[device];
+    }
+
     /// <summary>Full RESET (initialisation) of one device; counts as one RESET pulse and restarts its clock.</summary>
     public abstract void FullReset(int device);
 

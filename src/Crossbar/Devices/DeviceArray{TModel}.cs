@@ -38,6 +38,13 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
 
     public override void ApplyResetAll(int start, int count) => PulseAll<ResetDirection>(start, count);
 
+    public override double PeekSetNominal(int device)
+    {
+        int used = SetPulses[device] + ResetPulses[device];
+        double g = PresentNominal(device);
+        return used >= Endurance ? g : _model.Set(device, g, PulseRandom.Word(PulseKey, device, used));
+    }
+
     public override void FullReset(int device)
     {
         int used = SetPulses[device] + ResetPulses[device];

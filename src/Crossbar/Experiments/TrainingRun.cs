@@ -20,15 +20,17 @@ public static class TrainingRun
     public static string ResolveOutputDir(ExperimentConfig config, string? outOverride) =>
         outOverride ?? config.Output.Dir ?? Path.Combine("runs", config.Name);
 
+    /// <param name="loadData">Loads the data (default <see cref="DatasetLoader.Load(DataConfig, string?, ulong)"/>); sweeps pass a cache.</param>
     public static RunSummary Execute(ExperimentConfig config, string outDir, string? dataFolder, string sourceFile,
-                                     IProgressSink? progress = null, CancellationToken cancel = default)
+                                     IProgressSink? progress = null, CancellationToken cancel = default,
+                                     Func<DataConfig, string?, ulong, DataSplit>? loadData = null)
     {
         progress ??= NullProgress.Instance;
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteAllText(Path.Combine(outDir, ConfigFile),
             ConfigWriter.ToYaml(config, $"Resolved configuration of {sourceFile} (every key, defaults included).\nRe-run with: crossbar train {Path.Combine(outDir, ConfigFile)}"));
 
-        var data = DatasetLoader.Load(config.Data, dataFolder, config.Seed);
+        var data = (loadData ?? DatasetLoader.Load)(config.Data, dataFolder, config.Seed);
         progress.Message($"data: {data.Description}");
         var network = NetworkBuilder.BuildFloat(config.Network, config.Seed);
         progress.Message($"network: {string.Join('-', config.Network.Layers)} float, {config.Training.Epochs} epoch(s), batch {config.Training.BatchSize}, η = {config.Training.LearningRate}");

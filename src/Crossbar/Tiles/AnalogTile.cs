@@ -290,6 +290,25 @@ public sealed class AnalogTile
         }
     }
 
+    /// <summary>
+    /// Ideal weight change (no pulses counted): +ΔW/2 on G⁺ and −ΔW/2 on G⁻ of the active devices, each clipped to
+    /// its window — the software-equivalent reference update on a tile.
+    /// </summary>
+    public void AddIdealWeight(int row, int col, float deltaWeight)
+    {
+        double dg = deltaWeight / Gain;
+        if (Signs == 2)
+        {
+            Devices.AddIdeal(DeviceIndex(row, col, SynapseSign.Plus, ActiveDevice), dg / 2);
+            Devices.AddIdeal(DeviceIndex(row, col, SynapseSign.Minus, ActiveDevice), -dg / 2);
+        }
+        else
+        {
+            Devices.AddIdeal(DeviceIndex(row, col, SynapseSign.Plus, ActiveDevice), dg);
+        }
+        UpdateCachedWeight(row, col);
+    }
+
     /// <summary>Full RESET of every device of one sign of synapse (row, col) (the "occasional RESET" of 001 §I.B).</summary>
     public void ResetSynapse(int row, int col, SynapseSign sign)
     {

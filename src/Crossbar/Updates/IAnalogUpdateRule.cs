@@ -1,0 +1,16 @@
+using Crossbar.Tiles;
+
+namespace Crossbar.Updates;
+
+/// <summary>
+/// A weight-update rule a crossbar can execute: it changes a tile only through pulses, RESETs and programming.
+/// x excludes the bias neuron; rules drive the bias row (when the tile has one) with x = 1.
+/// </summary>
+public interface IAnalogUpdateRule
+{
+    /// <summary>One example's update from (possibly Local-Gains-scaled) x and δ.</summary>
+    void Update(AnalogTile tile, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate);
+
+    /// <summary>A mini-batch's update from Σ x·δᵀ over the batch (Rows × Columns, bias row last).</summary>
+    void ApplyBatch(AnalogTile tile, ReadOnlySpan<float> sumXDelta, float learningRate, int batch);
+}

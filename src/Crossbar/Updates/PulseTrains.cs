@@ -1,0 +1,131 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Crossbar.Config;
+using Crossbar.Numerics;
+
+namespace Crossbar.Updates;
+
+/// <summary>
+/// Pulse trains of up to 256 time slots as bit masks (one ulong per 64 slots). A device receives one pulse per slot
+/// in which its word-line and bit-line both carry a pulse, so the pulse count of synapse (i, j) is
+/// popcount(train_i AND train_j) — the coincidence detection of 003 Eq. 4 and 001 Fig. 14.
+/// </summary>
+public sealed class PulseTrains
+{
+    private readonly ulong[] _bits;
+
+    public PulseTrains(int neurons, int slots)
+    {
+        if (slots is < 1 or > 256)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), "1 to 256 slots");
+        }
+        Neurons = neurons;
+        Slots = slots;
+        Words = (slots + 63) / 64;
+        _bits = new ulong[neurons * Words];
+        Sign = new sbyte[neurons];
+    }
+
+    public int Neurons { get; }
+
+    public int Slots { get; }
+
+    public int Words { get; }
+
+    /// <summary>Sign of each neuron's value (the train carries |value|).</summary>
+    public sbyte[] Sign { get; }
+
+    public ReadOnlySpan<ulong> Train(int neuron) => new(_bits, neuron * Words, Words);
+
+    public bool IsEmpty(int neuron)
+    {
+        for (int w = 0; w < Words; w++)
+        {
+            if (_bits[neuron * Words + w] != 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Pulses the device at the crossing of two trains receives.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Coincidences(PulseTrains rows, int i, PulseTrains cols, int j)
+    {
+        if (rows.Words == 1)
+        {
+            return BitOperations.PopCount(rows._bits[i] & cols._bits[j]);
+        }
+        int n = 0;
+        int a = i * rows.Words, b = j * cols.Words;
+        for (int w = 0; w < rows.Words; w++)
+        {
+            n += BitOperations.PopCount(rows._bits[a + w] & cols._bits[b + w]);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Each slot fires independently with probability min(1, scale·|v|): a Bernoulli stream (003 Eq. 3).
+    /// </summary>
+    public void EncodeBernoulli(int neuron, float value, float scale, ref CounterRng rng)
+    {
+        Sign[neuron] = (sbyte)MathF.Sign(value);
+        float p = MathF.Min(1f, scale * MathF.Abs(value));
+        var dst = _bits.AsSpan(neuron * Words, Words);
+        dst.Clear();
+        if (p <= 0f)
+        {
+            return;
+        }
+        // Compare 24-bit uniforms with a 24-bit threshold: exact for p = 1 and reproducible for a seed.
+        uint threshold = (uint)MathF.Round(p * (1 << 24));
+        for (int s = 0; s < Slots; s++)
+        {
+            if ((uint)(rng.NextUInt64() >> 40) < threshold)
+            {
+                dst[s >> 6] |= 1UL << (s & 63);
+            }
+        }
+    }
+
+    /// <summary>
+    /// n = round(Slots·min(1, scale·|v|)) pulses, placed deterministically (first n slots for rows, evenly spread for
+    /// columns, so the overlap is ⌊n_x·n_δ/N⌋) or in n random slots.
+    /// </summary>
+    public void EncodeCount(int neuron, float value, float scale, PulsePlacement placement, bool spread, ref CounterRng rng)
+    {
+        Sign[neuron] = (sbyte)MathF.Sign(value);
+        int n = (int)MathF.Round(Slots * MathF.Min(1f, scale * MathF.Abs(value)));
+        var dst = _bits.AsSpan(neuron * Words, Words);
+        dst.Clear();
+        if (n <= 0)
+        {
+            return;
+        }
+        if (placement == PulsePlacement.Deterministic)
+        {
+            for (int s = 0; s < Slots; s++)
+            {
+                bool fire = spread ? ((s + 1) * n / Slots) - (s * n / Slots) == 1 : s < n;
+                if (fire)
+                {
+                    dst[s >> 6] |= 1UL << (s & 63);
+                }
+            }
+            return;
+        }
+        // Random placement: choose n of the slots without replacement (selection sampling, Knuth's Algorithm S).
+        int needed = n;
+        for (int s = 0; s < Slots && needed > 0; s++)
+        {
+            if (rng.NextInt(Slots - s) < needed)
+            {
+                dst[s >> 6] |= 1UL << (s & 63);
+                needed--;
+            }
+        }
+    }
+}
