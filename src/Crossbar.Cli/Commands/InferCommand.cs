@@ -15,6 +15,10 @@ public static class InferCommand
         {
             Description = "Trained model file (model.cbm of crossbar train); default: inference.model, else train one inline from the file.",
         };
+        var plotsOnly = new Option<bool>("--plots-only")
+        {
+            Description = "Only redraw the plots from the CSVs already in --out (no mapping, no evaluation).",
+        };
         var set = CommonOptions.Set();
         var outDir = CommonOptions.Out();
         var data = CommonOptions.Data();
@@ -22,7 +26,7 @@ public static class InferCommand
         var command = new Command("infer",
             "Map a trained network onto analog tiles and run the inference studies (drift over time, on/off-chip variation, noisy inputs); writes CSV, plots and summary.json.")
         {
-            file, model, set, outDir, data, quiet,
+            file, model, plotsOnly, set, outDir, data, quiet,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +34,12 @@ public static class InferCommand
             string path = parse.GetValue(file)!;
             var (config, _) = ExperimentLoader.Load(path, parse.GetValue(set));
             string dir = TrainingRun.ResolveOutputDir(config, parse.GetValue(outDir));
+            if (parse.GetValue(plotsOnly))
+            {
+                var files = InferencePlots.Write(dir, config.Name);
+                stdout.WriteLine(files.Count == 0 ? $"no study CSVs in {dir}" : string.Join(Environment.NewLine, files));
+                return 0;
+            }
             using var progress = new ConsoleProgress(stdout, parse.GetValue(quiet));
             var summary = InferenceRun.Execute(config, dir, parse.GetValue(data), parse.GetValue(model), path, progress);
             stdout.WriteLine(

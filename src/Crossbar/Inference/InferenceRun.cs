@@ -90,12 +90,21 @@ public static class InferenceRun
             s["program_verify_failed_devices"] = mapped.Layers.Sum(l => l.FailedDevices);
         }
 
-        IReadOnlyList<DriftPoint>? drift = inference.Drift is null ? null : DriftStudy.Run(ctx);
-        IReadOnlyList<VariationPoint>? variation = inference.Variation is null ? null : VariationStudy.Run(ctx);
-        IReadOnlyList<NoisyPoint>? noisy = inference.NoisyInputs is null ? null : NoisyInputStudy.Run(ctx);
+        if (inference.Drift is not null)
+        {
+            DriftStudy.Run(ctx);
+        }
+        if (inference.Variation is not null)
+        {
+            VariationStudy.Run(ctx);
+        }
+        if (inference.NoisyInputs is not null)
+        {
+            NoisyInputStudy.Run(ctx);
+        }
         if (config.Output.Plots)
         {
-            InferencePlots.Write(outDir, drift, variation, noisy);
+            InferencePlots.Write(outDir, config.Name);
         }
         s["wall_seconds"] = Math.Round(wall.Elapsed.TotalSeconds, 3);
         s.Save(Path.Combine(outDir, TrainingRun.SummaryFile));
