@@ -33,6 +33,10 @@ public sealed class MappingConfig : IValidatedConfig
     [Range(1e-12, 1e12)]
     public double? Gain { get; set; }
 
+    [Doc("Common-mode offset: both devices of a pair start at g_min + offset·(g_max − g_min) and |w| uses the rest of the window (a pair trained on-chip with unidirectional updates, 002 Fig. 2, holds both conductances high); 0 = one device at g_min.")]
+    [Range(0, 0.99)]
+    public double Offset { get; set; }
+
     [Doc("σ of additive Gaussian programming noise as a fraction of (g_max − g_min), for direct mapping without pcm_noise; 0 = none.")]
     [Range(0, 10)]
     public double ProgrammingNoise { get; set; }

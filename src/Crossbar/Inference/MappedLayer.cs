@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Crossbar.Config;
+using Crossbar.Devices;
 using Crossbar.Network;
 using Crossbar.Numerics;
 using Crossbar.Tiles;
@@ -71,6 +72,7 @@ public sealed class MappedLayer : ILayer
         tile.Initialise();
         double lo = devices.Min(0), hi = devices.Max(0);
         double range = hi - lo;
+        double floor = lo + mapping.Offset * range; // common-mode level of both devices of a pair
         int n = tile.DevicesPerSign;
         for (int i = 0; i < tile.Rows; i++)
         {
@@ -84,8 +86,8 @@ public sealed class MappedLayer : ILayer
                         _targets[tile.DeviceIndex(i, j, SynapseSign.Plus, k)] = g;
                         continue;
                     }
-                    _targets[tile.DeviceIndex(i, j, SynapseSign.Plus, k)] = lo + Math.Max(g, 0);
-                    _targets[tile.DeviceIndex(i, j, SynapseSign.Minus, k)] = lo + Math.Max(-g, 0);
+                    _targets[tile.DeviceIndex(i, j, SynapseSign.Plus, k)] = floor + Math.Max(g, 0);
+                    _targets[tile.DeviceIndex(i, j, SynapseSign.Minus, k)] = floor + Math.Max(-g, 0);
                 }
             }
         }
@@ -111,12 +113,7 @@ public sealed class MappedLayer : ILayer
                 }
                 break;
             case MappingMethod.ProgramVerify:
-                var w = new float[weights.Length];
-                for (int c = 0; c < w.Length; c++)
-                {
-                    w[c] = (float)(weights[c] / Gain);
-                }
-                FailedDevices = tile.ProgramWeights(w, mapping.Tolerance * range, mapping.MaxPulses);
+                FailedDevices = ProgramVerify(mapping.Tolerance * range, mapping.MaxPulses, ref rng);
                 break;
         }
         if (_pcm is not null)
@@ -129,6 +126,17 @@ public sealed class MappedLayer : ILayer
         }
         devices.Stored.AsSpan().CopyTo(_programmed);
         Scale = 1.0;
+    }
+
+    /// <summary>Program-and-verify of every device to its target (004 Fig. 2(b)); returns the devices left outside tolerance.</summary>
+    private int ProgramVerify(double tolerance, int maxPulses, ref CounterRng rng)
+    {
+        int failed = 0;
+        for (int d = 0; d < _targets.Length; d++)
+        {
+            failed += ProgramAndVerify.WithPulses(Tile.Devices, d, _targets[d], tolerance, maxPulses, ref rng).Converged ? 0 : 1;
+        }
+        return failed;
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ public sealed class MappedNetwork
                 maxAbs = Math.Max(maxAbs, Math.Abs(v));
             }
             // aihwkit maps the layer's max |w| to g_max; a fixed gain is the hardware alternative.
-            double gain = mapping.Gain ?? (maxAbs > 0 ? maxAbs / window : 1.0);
+            double gain = mapping.Gain ?? (maxAbs > 0 ? maxAbs / ((1 - mapping.Offset) * window) : 1.0);
             layers[l] = new MappedLayer(tile, gain, pcm);
             layers[l].Program(w, mapping, ref rng);
         }
