@@ -38,6 +38,7 @@ public static class Program
         yield return BenchCommand.Create();
         yield return ConfigCommand.Create();
         yield return DeviceCommand.Create();
+        yield return InferCommand.Create();
         yield return SweepCommand.Create();
     }
 }

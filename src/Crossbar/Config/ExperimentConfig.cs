@@ -32,4 +32,7 @@ public sealed class ExperimentConfig
 
     [Doc("Crossbar tile settings of analog runs (defaults apply when absent).")]
     public TileConfig? Tile { get; set; }
+
+    [Doc("Inference on analog hardware (crossbar infer): mapping, noise model and studies; absent for training runs.")]
+    public InferenceConfig? Inference { get; set; }
 }

@@ -17,38 +17,55 @@ namespace Crossbar.Persistence;
 ///   u16      format major version (readers reject a newer major), u16 minor
 ///   u32      header length H, then H bytes of UTF-8 JSON:
 ///              { "experiment": name, "config": resolved experiment YAML,
-///                "sections": [ { "name": "layer0.weights", "kind": "float32", "rows": R, "cols": C }, ... ] }
-///   sections in header order, each: u64 byte length, payload (float32 row-major by input, bias row last)
+///                "sections": [ { "name": "layer0.weights", "kind": "float32", "rows": R, "cols": C }, ... ],
+///                "analog": [ { "layer": 0, "gain": g, ... } ]   (1.1+, only in files of mapped networks) }
+///   sections in header order, each: u64 byte length, payload (rows×cols values of the kind, row-major)
 ///   u64      XxHash64 of every byte before it
 /// </code>
-/// Analog layers add sections of their own kinds (device states) under the same scheme.
+/// Kinds: <c>float32</c> (weights, row-major by input, bias row last) and, since 1.1, <c>device_state</c> (float64
+/// per-device state of an analog layer, one row per device plane). A 1.0 reader never meets device_state because
+/// files of float networks still hold only float32 sections.
 /// </summary>
 public static class ModelFile
 {
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 0;
+    public const ushort MinorVersion = 1;
     public const string DefaultName = "model.cbm";
     private static readonly byte[] Magic = [0x89, 0x43, 0x42, 0x4D, 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>Saves a float network: one float32 section per layer.</summary>
     public static void Save(string path, ExperimentConfig config, Mlp network)
     {
-        var sections = new JsonArray();
-        var payloads = new List<float[]>();
+        var sections = new List<ModelSection>();
         for (int l = 0; l < network.Layers.Count; l++)
         {
             var layer = network.Layers[l];
             int rows = layer.Inputs + (layer.HasBias ? 1 : 0);
             var w = new float[rows * layer.Outputs];
             layer.CopyWeights(w);
-            sections.Add(new JsonObject { ["name"] = $"layer{l}.weights", ["kind"] = "float32", ["rows"] = rows, ["cols"] = layer.Outputs });
-            payloads.Add(w);
+            sections.Add(ModelSection.OfFloats($"layer{l}.weights", rows, layer.Outputs, w));
+        }
+        Write(path, config, sections);
+    }
+
+    /// <summary>Writes any sections with the config; <paramref name="extra"/> adds header keys (e.g. "analog").</summary>
+    public static void Write(string path, ExperimentConfig config, IReadOnlyList<ModelSection> sections, JsonObject? extra = null)
+    {
+        var list = new JsonArray();
+        foreach (var s in sections)
+        {
+            list.Add(new JsonObject { ["name"] = s.Name, ["kind"] = s.Kind, ["rows"] = s.Rows, ["cols"] = s.Cols });
         }
         var header = new JsonObject
         {
             ["experiment"] = config.Name,
             ["config"] = ConfigWriter.ToYaml(config),
-            ["sections"] = sections,
+            ["sections"] = list,
         };
+        foreach (var (k, v) in extra ?? [])
+        {
+            header[k] = v?.DeepClone();
+        }
         byte[] headerBytes = Encoding.UTF8.GetBytes(header.ToJsonString());
         using var ms = new MemoryStream();
         ms.Write(Magic);
@@ -58,11 +75,14 @@ public static class ModelFile
         BinaryPrimitives.WriteUInt32LittleEndian(buf[4..], (uint)headerBytes.Length);
         ms.Write(buf);
         ms.Write(headerBytes);
-        foreach (var p in payloads)
+        foreach (var s in sections)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(buf, (ulong)p.Length * 4);
+            ReadOnlySpan<byte> payload = s.Floats is not null
+                ? MemoryMarshal.AsBytes(s.Floats.AsSpan())
+                : MemoryMarshal.AsBytes(s.Doubles.AsSpan());
+            BinaryPrimitives.WriteUInt64LittleEndian(buf, (ulong)payload.Length);
             ms.Write(buf);
-            WriteFloats(ms, p);
+            ms.Write(payload);
         }
         ulong hash = XxHash64.HashToUInt64(ms.GetBuffer().AsSpan(0, (int)ms.Length));
         BinaryPrimitives.WriteUInt64LittleEndian(buf, hash);
@@ -70,8 +90,36 @@ public static class ModelFile
         AtomicFile.WriteAllBytes(path, ms.GetBuffer().AsSpan(0, (int)ms.Length));
     }
 
-    /// <summary>Loads a model; any damage or mismatch is a <see cref="CrossbarException"/> naming the file.</summary>
+    /// <summary>Loads a float network; any damage or mismatch is a <see cref="CrossbarException"/> naming the file.</summary>
     public static (ExperimentConfig Config, Mlp Network) Load(string path)
+    {
+        var contents = Read(path);
+        var config = contents.Config;
+        if (contents.Header["analog"] is not null)
+        {
+            throw Bad(path, "holds a network mapped onto analog tiles (device_state sections); load it with MappedNetworkFile, or give the trained float model");
+        }
+        var network = NetworkBuilder.BuildFloat(config.Network, config.Seed);
+        var sections = contents.Sections;
+        if (sections.Count != network.Layers.Count)
+        {
+            throw Bad(path, $"holds {sections.Count} weight sections but its network has {network.Layers.Count} layers");
+        }
+        for (int l = 0; l < network.Layers.Count; l++)
+        {
+            var s = sections[l];
+            var layer = network.Layers[l] as DenseLayer ?? throw Bad(path, $"layer {l} is not a float layer");
+            if (s.Kind != ModelSection.Float32 || s.Rows != layer.Rows || s.Cols != layer.Outputs)
+            {
+                throw Bad(path, $"section {l} is {s.Rows}×{s.Cols} {s.Kind} but layer {l} of {string.Join('-', config.Network.Layers)} needs {layer.Rows}×{layer.Outputs} float32");
+            }
+            s.Floats.CopyTo(layer.Weights);
+        }
+        return (config, network);
+    }
+
+    /// <summary>Reads and checks the whole file: magic, version, checksum, header, every section's kind and size.</summary>
+    public static ModelContents Read(string path)
     {
         if (!File.Exists(path))
         {
@@ -112,43 +160,52 @@ public static class ModelFile
         {
             throw Bad(path, $"embedded config is invalid for this build: {e.Message}");
         }
-        var network = NetworkBuilder.BuildFloat(config.Network, config.Seed);
-        var sections = header["sections"] as JsonArray ?? throw Bad(path, "header has no sections");
-        if (sections.Count != network.Layers.Count)
-        {
-            throw Bad(path, $"holds {sections.Count} weight sections but its network has {network.Layers.Count} layers");
-        }
+        var list = header["sections"] as JsonArray ?? throw Bad(path, "header has no sections");
+        var sections = new List<ModelSection>(list.Count);
         long offset = 16 + headerLength;
         long end = bytes.Length - 8;
-        for (int l = 0; l < network.Layers.Count; l++)
+        for (int l = 0; l < list.Count; l++)
         {
-            var s = sections[l] ?? throw Bad(path, $"section {l} is empty");
-            var layer = network.Layers[l] as DenseLayer ?? throw Bad(path, $"layer {l} is not a float layer");
-            int rows = s["rows"]?.GetValue<int>() ?? -1, cols = s["cols"]?.GetValue<int>() ?? -1;
-            string kind = s["kind"]?.GetValue<string>() ?? "";
-            if (kind != "float32" || rows != layer.Rows || cols != layer.Outputs)
+            var s = list[l] ?? throw Bad(path, $"section {l} is empty");
+            string name = TryString(s["name"]) ?? $"#{l}";
+            string kind = TryString(s["kind"]) ?? "";
+            int rows = TryInt(s["rows"]), cols = TryInt(s["cols"]);
+            int size = ModelSection.ElementSize(kind);
+            if (size == 0)
             {
-                throw Bad(path, $"section {l} is {rows}×{cols} {kind} but layer {l} of {string.Join('-', config.Network.Layers)} needs {layer.Rows}×{layer.Outputs} float32");
+                throw Bad(path, $"section {name} has unknown kind '{kind}'; this build reads {ModelSection.Float32}, {ModelSection.DeviceState}");
+            }
+            if (rows < 0 || cols < 0)
+            {
+                throw Bad(path, $"section {name} has no valid rows/cols");
             }
             if (offset + 8 > end)
             {
-                throw Bad(path, $"truncated in section {l}");
+                throw Bad(path, $"truncated in section {name}");
             }
             ulong length = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan((int)offset));
             offset += 8;
-            if (length != (ulong)rows * (ulong)cols * 4 || offset + (long)length > end)
+            ulong expected = (ulong)rows * (ulong)cols * (ulong)size;
+            if (length != expected || offset + (long)length > end)
             {
-                throw Bad(path, $"section {l} has {length} bytes; expected {(long)rows * cols * 4}");
+                throw Bad(path, $"section {name} has {length} bytes; expected {expected}");
             }
-            MemoryMarshal.Cast<byte, float>(bytes.AsSpan((int)offset, (int)length)).CopyTo(layer.Weights);
+            var payload = bytes.AsSpan((int)offset, (int)length);
+            sections.Add(size == 4
+                ? ModelSection.OfFloats(name, rows, cols, MemoryMarshal.Cast<byte, float>(payload).ToArray())
+                : ModelSection.OfDeviceState(name, rows, cols, MemoryMarshal.Cast<byte, double>(payload).ToArray()));
             offset += (long)length;
         }
         if (offset != end)
         {
             throw Bad(path, $"{end - offset} unexpected bytes after the last section");
         }
-        return (config, network);
+        return new ModelContents(path, config, header, sections);
     }
+
+    private static string? TryString(JsonNode? n) => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static int TryInt(JsonNode? n) => n is JsonValue v && v.TryGetValue<int>(out var i) ? i : -1;
 
     private static JsonObject ParseHeader(string path, ReadOnlySpan<byte> json)
     {
@@ -162,7 +219,5 @@ public static class ModelFile
         }
     }
 
-    private static CrossbarException Bad(string path, string what) => new($"{path}: {what}");
-
-    private static void WriteFloats(Stream s, float[] values) => s.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    internal static CrossbarException Bad(string path, string what) => new($"{path}: {what}");
 }

@@ -6,7 +6,7 @@ namespace Crossbar.Tests.Cli;
 public class TrainCommandTests
 {
     /// <summary>Synthetic digits: class k lights up rows 2k..2k+2, plus a little texture, so a small MLP can learn them.</summary>
-    private static string SyntheticData(string dir)
+    internal static string SyntheticData(string dir)
     {
         string data = Path.Combine(dir, "mnist");
         static byte Label(int i) => (byte)(i * 7 % 10);

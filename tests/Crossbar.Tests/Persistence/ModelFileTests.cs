@@ -96,4 +96,27 @@ public class ModelFileTests
         var e = Assert.Throws<CrossbarException>(() => ModelFile.Load(path));
         Assert.Contains("6-4-3", e.Message);
     }
+
+    [Fact]
+    public void Device_state_sections_round_trip_and_unknown_kinds_are_rejected()
+    {
+        var (config, _, path) = Saved();
+        double[] state = [1.5, -2.25, double.Epsilon, 1e300, 0.1, 7];
+        ModelFile.Write(path, config, [ModelSection.OfFloats("a", 1, 2, [1f, 2f]), ModelSection.OfDeviceState("b", 2, 3, state)]);
+        var c = ModelFile.Read(path);
+        Assert.Equal(state, c.Section("b", ModelSection.DeviceState).Doubles);
+        Assert.Equal([1f, 2f], c.Section("a", ModelSection.Float32).Floats!);
+        Assert.Contains("section c is missing", Assert.Throws<CrossbarException>(() => c.Section("c", ModelSection.Float32)).Message);
+
+        // Rename the kind in the header (same length, so only the checksum must be redone): unknown kind.
+        var bytes = File.ReadAllBytes(path);
+        string text = Encoding.Latin1.GetString(bytes);
+        int at = text.IndexOf("device_state", StringComparison.Ordinal);
+        Encoding.ASCII.GetBytes("device_stat3").CopyTo(bytes, at);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8), XxHash64.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8)));
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<CrossbarException>(() => ModelFile.Read(path));
+        Assert.Contains("unknown kind 'device_stat3'", e.Message);
+        Assert.Contains("float32, device_state", e.Message);
+    }
 }

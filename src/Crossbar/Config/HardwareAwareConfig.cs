@@ -1,0 +1,24 @@
+namespace Crossbar.Config;
+
+/// <summary>
+/// Hardware-aware float training (004 Fig. 4 "custom training", after Murray 1993): Gaussian weight noise in every
+/// training forward pass and optional weight clipping, so that the trained weights survive mapping to PCM.
+/// </summary>
+public sealed class HardwareAwareConfig
+{
+    [Doc("σ of the injected weight noise relative to the layer's max |w| (aihwkit's relative Gaussian modifier; e.g. 0.05).")]
+    [Range(0, 10)]
+    public double WeightNoise { get; set; } = 0.05;
+
+    [Doc("Clip each layer's weights to ±clip·std(W) (aihwkit layer-Gaussian clipping, e.g. 2.5); 0 = no clipping.")]
+    [Range(0, 100)]
+    public double Clip { get; set; }
+
+    [Doc("Clip every N training examples (and at the end).")]
+    [Range(1, 1000000)]
+    public int ClipEvery { get; set; } = 100;
+
+    [Doc("Training epochs of the hardware-aware run; empty = training.epochs.")]
+    [Range(1, 100000)]
+    public int? Epochs { get; set; }
+}
