@@ -12,6 +12,51 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure throughput on one core (run a Release build: dotnet run -c Release --project src/Crossbar.Cli -- bench ...).");
         command.Subcommands.Add(TrainBench());
+        command.Subcommands.Add(ExperimentBench());
+        command.Subcommands.Add(DeviceBench());
+        return command;
+    }
+
+    private static Command ExperimentBench()
+    {
+        var file = new Argument<string>("file") { Description = "Experiment file whose training loop is timed (e.g. bench/2pcm-jump-table.yaml)." };
+        var examples = new Option<long>("--examples") { Description = "Timed training examples.", DefaultValueFactory = _ => 20_000 };
+        var set = CommonOptions.Set();
+        var data = CommonOptions.Data();
+        var command = new Command("experiment", "Online training examples per second of any experiment (device-aware rules included), one thread.")
+        {
+            file, examples, set, data,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            var (config, _) = ExperimentLoader.Load(path, parse.GetValue(set));
+            var split = DatasetLoader.Load(config.Data, parse.GetValue(data), config.Seed);
+            var r = TrainingBenchmark.RunExperiment(config, split, parse.GetValue(examples), Experiments.TrainingRun.BaseDirectory(path));
+            Print(parse.InvocationConfiguration.Output, r);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command DeviceBench()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Seconds per measurement.", DefaultValueFactory = _ => 1.0 };
+        var models = new Option<string[]>("--model") { Description = "Only models whose name contains this (repeatable).", DefaultValueFactory = _ => [] };
+        var command = new Command("devices", "Device pulses applied per second, one thread, for every device model (dense vectorised and sparse training-like paths).")
+        {
+            seconds, models,
+        };
+        command.SetAction(parse =>
+        {
+            var w = parse.InvocationConfiguration.Output;
+            var only = parse.GetValue(models)!;
+            foreach (var r in DeviceBenchmark.Run(seconds: parse.GetValue(seconds), models: only.Length > 0 ? only : null))
+            {
+                w.WriteLine(r);
+            }
+            return 0;
+        });
         return command;
     }
 

@@ -37,6 +37,45 @@ public static class TrainingBenchmark
                                    examples / clock.Elapsed.TotalSeconds, examples, clock.Elapsed.TotalSeconds, source);
     }
 
+    /// <summary>
+    /// Online training throughput of any experiment (float or analog, any update rule): forward, backward, update and
+    /// the per-example device bookkeeping, without evaluation. Runs a warm-up first.
+    /// </summary>
+    public static BenchmarkResult RunExperiment(ExperimentConfig config, DataSplit data, long examples, string? baseDirectory)
+    {
+        var net = NetworkBuilder.Build(config, baseDirectory);
+        var updates = new Updates.UpdatePipeline(config.Update, config.Network, net);
+        float lr = (float)config.Training.LearningRate;
+        var set = data.Train;
+        void Loop(long n, long offset)
+        {
+            for (long k = 0; k < n; k++)
+            {
+                int i = (int)((offset + k) % set.Count);
+                net.Forward(set.Input(i));
+                if (updates.IsPlainSgd)
+                {
+                    net.BackwardAndUpdate(set.Labels[i], lr);
+                }
+                else
+                {
+                    net.Backward(set.Labels[i], updates.NeedsInputErrors);
+                    updates.Apply(lr);
+                }
+                net.EndExample();
+            }
+        }
+        long warm = Math.Min(examples / 5 + 500, 10_000);
+        Loop(warm, 0);
+        var clock = Stopwatch.StartNew();
+        Loop(examples, warm);
+        clock.Stop();
+        string rule = ConfigBinder.VariantName(config.Update.GetType());
+        string device = config.Device?.ModelName ?? "float";
+        return new BenchmarkResult($"{config.Name} ({string.Join('-', config.Network.Layers)}, {device}, rule {rule})", "examples",
+                                   examples / clock.Elapsed.TotalSeconds, examples, clock.Elapsed.TotalSeconds, data.Description);
+    }
+
     private static void Train(Mlp net, Dataset set, long n, float lr)
     {
         for (long k = 0; k < n; k++)
