@@ -136,6 +136,9 @@ public abstract class DeviceArray
     /// <summary>RESET pulses to a contiguous range: device <c>start + j</c> gets <c>pulses[j]</c>.</summary>
     public abstract void ApplyResetRange(int start, ReadOnlySpan<int> pulses);
 
+    /// <summary>Signed pulses to a contiguous range: device <c>start + j</c> gets <c>pulses[j]</c> SET pulses when positive, −<c>pulses[j]</c> RESET pulses when negative.</summary>
+    public abstract void ApplySignedRange(int start, ReadOnlySpan<int> pulses);
+
     /// <summary>One SET pulse to every device in [start, start + count) — the dense kernel the benchmark measures.</summary>
     public abstract void ApplySetAll(int start, int count);
 

@@ -35,6 +35,26 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
 
     public override void ApplyResetRange(int start, ReadOnlySpan<int> pulses) => PulseRange<ResetDirection>(start, pulses);
 
+    public override void ApplySignedRange(int start, ReadOnlySpan<int> pulses)
+    {
+        if ((uint)start > (uint)Count || pulses.Length > Count - start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start));
+        }
+        for (int j = 0; j < pulses.Length; j++)
+        {
+            int n = pulses[j];
+            if (n > 0)
+            {
+                Pulse<SetDirection>(start + j, n);
+            }
+            else if (n < 0)
+            {
+                Pulse<ResetDirection>(start + j, -n);
+            }
+        }
+    }
+
     public override void ApplySetAll(int start, int count) => PulseAll<SetDirection>(start, count);
 
     public override void ApplyResetAll(int start, int count) => PulseAll<ResetDirection>(start, count);

@@ -324,6 +324,28 @@ public sealed class AnalogTile
         UpdateCachedWeight(row, col);
     }
 
+    /// <summary>
+    /// Row-wise pulses for the active devices of one row: <paramref name="plus"/>[j] and <paramref name="minus"/>[j]
+    /// are signed counts for G⁺ and G⁻ of column j (SET &gt; 0, RESET &lt; 0, 0 = untouched). One generic pass over each
+    /// plane and one re-read of the row, instead of a call chain per device — the fast path of the training rules.
+    /// </summary>
+    public void ApplyRowPulses(int row, ReadOnlySpan<int> plus, ReadOnlySpan<int> minus)
+    {
+        if (plus.Length != Columns || (Signs == 2 && minus.Length != Columns))
+        {
+            throw new ArgumentException($"expected {Columns} pulse counts per sign");
+        }
+        Devices.ApplySignedRange(DeviceIndex(row, 0, SynapseSign.Plus, ActiveDevice), plus);
+        if (Signs == 2)
+        {
+            Devices.ApplySignedRange(DeviceIndex(row, 0, SynapseSign.Minus, ActiveDevice), minus);
+        }
+        if (!_stale)
+        {
+            RefreshRow(row);
+        }
+    }
+
     /// <summary>Full RESET of every device of one sign of synapse (row, col) (the "occasional RESET" of 001 §I.B).</summary>
     public void ResetSynapse(int row, int col, SynapseSign sign)
     {
@@ -499,30 +521,36 @@ public sealed class AnalogTile
         }
         _stale = false;
         _examplesSinceRefresh = 0;
-        var row = _rowScratch.AsSpan();
-        var acc = _accScratch.AsSpan();
         for (int i = 0; i < Rows; i++)
         {
-            var wRow = _weights.AsSpan(i * Columns, Columns);
-            acc.Clear();
+            RefreshRow(i);
+        }
+    }
+
+    /// <summary>Re-reads one row of devices into the cached weights (and read-noise variances).</summary>
+    private void RefreshRow(int i)
+    {
+        var row = _rowScratch.AsSpan();
+        var acc = _accScratch.AsSpan();
+        var wRow = _weights.AsSpan(i * Columns, Columns);
+        acc.Clear();
+        for (int p = 0; p < Signs * DevicesPerSign; p++)
+        {
+            Devices.ReadRange(p * _planeSize + i * Columns, row);
+            TensorPrimitives.MultiplyAdd(row, p < DevicesPerSign ? Gain : -Gain, acc, acc);
+        }
+        TensorPrimitives.ConvertTruncating<double, float>(acc, wRow);
+        if (_readNoise)
+        {
+            var vRow = _variance.AsSpan(i * Columns, Columns);
+            vRow.Clear();
             for (int p = 0; p < Signs * DevicesPerSign; p++)
             {
-                Devices.ReadRange(p * _planeSize + i * Columns, row);
-                TensorPrimitives.MultiplyAdd(row, p < DevicesPerSign ? Gain : -Gain, acc, acc);
-            }
-            TensorPrimitives.ConvertTruncating<double, float>(acc, wRow);
-            if (_readNoise)
-            {
-                var vRow = _variance.AsSpan(i * Columns, Columns);
-                vRow.Clear();
-                for (int p = 0; p < Signs * DevicesPerSign; p++)
+                int start = p * _planeSize + i * Columns;
+                for (int j = 0; j < Columns; j++)
                 {
-                    int start = p * _planeSize + i * Columns;
-                    for (int j = 0; j < Columns; j++)
-                    {
-                        double s = Devices.ReadNoiseSigma(start + j, Devices.Present(start + j));
-                        vRow[j] += (float)(Gain * Gain * s * s);
-                    }
+                    double s = Devices.ReadNoiseSigma(start + j, Devices.Present(start + j));
+                    vRow[j] += (float)(Gain * Gain * s * s);
                 }
             }
         }

@@ -25,6 +25,8 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
     private readonly PulseTrains _setCols;
     private readonly PulseTrains? _resetCols;
     private readonly int[] _activeCols;
+    private readonly int[] _plus;
+    private readonly int[] _minus;
     private CounterRng _rng;
 
     private enum Encoding
@@ -48,6 +50,8 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         _setCols = new PulseTrains(cols, slots);
         _resetCols = direction == DeviceDirection.Bidirectional ? new PulseTrains(cols, slots) : null;
         _activeCols = new int[cols];
+        _plus = new int[cols];
+        _minus = new int[cols];
         _rng = CounterRng.ForStream(seed, "pulse-trains", (ulong)layer);
     }
 
@@ -114,6 +118,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
                 continue;
             }
             int si = _rows.Sign[i];
+            bool any = false;
             foreach (int j in cols)
             {
                 int set = PulseTrains.Coincidences(_rows, i, _setCols, j);
@@ -122,14 +127,31 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
                 {
                     continue;
                 }
+                any = true;
                 bool up = si * _setCols.Sign[j] > 0;
-                if (_direction == DeviceDirection.Unidirectional)
+                if (tile.Signs == 1)
                 {
-                    tile.ApplyPulses(i, j, up ? set : 0, up ? 0 : set);
+                    // One device per weight (aihwkit-style single tile): it must move both ways.
+                    _plus[j] = up ? set : -(_resetCols is null ? set : reset);
+                }
+                else if (_direction == DeviceDirection.Unidirectional)
+                {
+                    _plus[j] = up ? set : 0;
+                    _minus[j] = up ? 0 : set;
                 }
                 else
                 {
-                    tile.ApplyPulses(i, j, up ? set : -reset, up ? -reset : set);
+                    _plus[j] = up ? set : -reset;
+                    _minus[j] = up ? -reset : set;
+                }
+            }
+            if (any)
+            {
+                tile.ApplyRowPulses(i, _plus, _minus);
+                foreach (int j in cols)
+                {
+                    _plus[j] = 0;
+                    _minus[j] = 0;
                 }
             }
         }

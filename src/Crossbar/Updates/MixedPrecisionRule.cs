@@ -68,7 +68,11 @@ public sealed class MixedPrecisionRule : IAnalogUpdateRule
             }
             int n = (int)Math.Min(_maxPulses, MathF.Floor(MathF.Abs(c) / eps));
             bool up = c > 0f;
-            if (_direction == DeviceDirection.Unidirectional)
+            if (tile.Signs == 1)
+            {
+                tile.ApplyPulses(row, j, up ? n : -n, 0);
+            }
+            else if (_direction == DeviceDirection.Unidirectional)
             {
                 tile.ApplyPulses(row, j, up ? n : 0, up ? 0 : n);
             }
