@@ -19,6 +19,7 @@ public static class HardwareAwareTraining
     {
         var trainConfig = ConfigCopy.Of(config);
         trainConfig.Device = null;
+        trainConfig.Update = new SgdUpdateConfig { LocalGains = config.Update.LocalGains };
         trainConfig.Inference = null;
         trainConfig.Name = $"{config.Name}-hardware-aware";
         trainConfig.Evaluation.Snapshots = [];

@@ -46,6 +46,7 @@ public static class InferenceRun
         {
             var floatConfig = ConfigCopy.Of(config);
             floatConfig.Device = null;
+            floatConfig.Update = new SgdUpdateConfig { LocalGains = config.Update.LocalGains }; // float: the device rules need devices
             floatConfig.Inference = null;
             floatConfig.Output.SaveModel = true;
             string trainDir = Path.Combine(outDir, "train-float");

@@ -12,11 +12,10 @@ namespace Crossbar.Inference;
 public static class OnChipTraining
 {
     /// <summary>
-    /// ON-CHIP HOOK (issue 4 §3): false until <see cref="TrainingRun.Execute"/> trains on <c>config.Device</c> with
-    /// the device-aware rules. Until then it would silently train in float, so the study reports on-chip as pending.
-    /// Set it to true when the rules land; <see cref="Train"/> is the single call site.
+    /// <see cref="TrainingRun.Execute"/> trains on <c>config.Device</c> with the file's <c>update</c> rule, so on-chip
+    /// learning is the ordinary training run on the varied array.
     /// </summary>
-    public static bool Available => false;
+    public static bool Available => true;
 
     /// <summary>Trains on the varied array; null while <see cref="Available"/> is false.</summary>
     public static RunSummary? Train(ExperimentConfig onChip, string outDir, string dataFolder, string sourceFile, IProgressSink progress)
