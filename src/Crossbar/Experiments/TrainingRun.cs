@@ -36,7 +36,8 @@ public static class TrainingRun
         string kind = config.Device is null ? "float" : $"{config.Device.ModelName} devices, rule {ConfigBinder.VariantName(config.Update.GetType())}";
         progress.Message($"network: {string.Join('-', config.Network.Layers)} {kind}, {config.Training.Epochs} epoch(s), batch {config.Training.BatchSize}, η = {config.Training.LearningRate}");
 
-        var result = new Trainer(config, network, data, progress).Run(cancel);
+        var trainer = new Trainer(config, network, data, progress);
+        var result = trainer.Run(cancel);
         AddDeviceMetrics(network, result);
 
         WriteMetrics(result, Path.Combine(outDir, MetricsFile));
@@ -50,6 +51,10 @@ public static class TrainingRun
         if (config.Output.Plots)
         {
             TrainingPlots.Write(config, result, outDir);
+        }
+        if (trainer.Updates.LocalGains is { } lg)
+        {
+            LocalGainsReport.Write(lg, config, outDir);
         }
         return summary;
     }
