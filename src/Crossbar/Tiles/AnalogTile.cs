@@ -346,6 +346,41 @@ public sealed class AnalogTile
         }
     }
 
+    /// <summary>
+    /// Sparse row-wise pulses: only the listed <paramref name="columns"/> of the row get their counts (as in the
+    /// dense overload) and only their cached weights are re-read — for updates that touch few devices per row.
+    /// </summary>
+    public void ApplyRowPulses(int row, ReadOnlySpan<int> plus, ReadOnlySpan<int> minus, ReadOnlySpan<int> columns)
+    {
+        int startPlus = DeviceIndex(row, 0, SynapseSign.Plus, ActiveDevice);
+        int startMinus = Signs == 2 ? DeviceIndex(row, 0, SynapseSign.Minus, ActiveDevice) : 0;
+        foreach (int j in columns)
+        {
+            int p = plus[j];
+            if (p > 0)
+            {
+                Devices.ApplySet(startPlus + j, p);
+            }
+            else if (p < 0)
+            {
+                Devices.ApplyReset(startPlus + j, -p);
+            }
+            if (Signs == 2)
+            {
+                int m = minus[j];
+                if (m > 0)
+                {
+                    Devices.ApplySet(startMinus + j, m);
+                }
+                else if (m < 0)
+                {
+                    Devices.ApplyReset(startMinus + j, -m);
+                }
+            }
+            UpdateCachedWeight(row, j);
+        }
+    }
+
     /// <summary>Full RESET of every device of one sign of synapse (row, col) (the "occasional RESET" of 001 §I.B).</summary>
     public void ResetSynapse(int row, int col, SynapseSign sign)
     {

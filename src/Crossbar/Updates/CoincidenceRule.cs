@@ -27,6 +27,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
     private readonly int[] _activeCols;
     private readonly int[] _plus;
     private readonly int[] _minus;
+    private readonly int[] _touched;
     private CounterRng _rng;
 
     private enum Encoding
@@ -52,6 +53,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         _activeCols = new int[cols];
         _plus = new int[cols];
         _minus = new int[cols];
+        _touched = new int[cols];
         _rng = CounterRng.ForStream(seed, "pulse-trains", (ulong)layer);
     }
 
@@ -118,7 +120,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
                 continue;
             }
             int si = _rows.Sign[i];
-            bool any = false;
+            int touched = 0;
             foreach (int j in cols)
             {
                 int set = PulseTrains.Coincidences(_rows, i, _setCols, j);
@@ -127,7 +129,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
                 {
                     continue;
                 }
-                any = true;
+                _touched[touched++] = j;
                 bool up = si * _setCols.Sign[j] > 0;
                 if (tile.Signs == 1)
                 {
@@ -145,10 +147,19 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
                     _minus[j] = up ? -reset : set;
                 }
             }
-            if (any)
+            if (touched > 0)
             {
-                tile.ApplyRowPulses(i, _plus, _minus);
-                foreach (int j in cols)
+                var list = _touched.AsSpan(0, touched);
+                // Few devices of a row: update just those; many: one pass over the row is cheaper.
+                if (touched * 8 < tile.Columns)
+                {
+                    tile.ApplyRowPulses(i, _plus, _minus, list);
+                }
+                else
+                {
+                    tile.ApplyRowPulses(i, _plus, _minus);
+                }
+                foreach (int j in list)
                 {
                     _plus[j] = 0;
                     _minus[j] = 0;
