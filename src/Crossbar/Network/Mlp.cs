@@ -105,19 +105,11 @@ public sealed class Mlp
     public float Backward(int label, bool inputErrors = false)
     {
         int n = _layers.Length;
-        float loss = Loss.OutputError(_a[n], label, _delta[n]);
-        if (_f[n] is not SoftmaxActivation)
-        {
-            _derivative.Compute(_f[n], _z[n], _a[n], _fPrime[n]);
-            TensorPrimitives.Multiply(_delta[n], _fPrime[n], _delta[n]);
-        }
-        _errorQuantizer?.Apply(_delta[n]);
+        float loss = OutputErrors(label);
         for (int l = n; l >= 2; l--)
         {
             _layers[l - 1].Backward(_delta[l], _delta[l - 1]);
-            _derivative.Compute(_f[l - 1], _z[l - 1], _a[l - 1], _fPrime[l - 1]);
-            TensorPrimitives.Multiply(_delta[l - 1], _fPrime[l - 1], _delta[l - 1]);
-            _errorQuantizer?.Apply(_delta[l - 1]);
+            HiddenErrors(l - 1);
         }
         if (inputErrors)
         {
@@ -133,6 +125,20 @@ public sealed class Mlp
     public float BackwardAndUpdate(int label, float learningRate)
     {
         int n = _layers.Length;
+        float loss = OutputErrors(label);
+        for (int l = n; l >= 2; l--)
+        {
+            _layers[l - 1].BackwardAndUpdate(_a[l - 1], _delta[l], _delta[l - 1], learningRate);
+            HiddenErrors(l - 1);
+        }
+        _layers[0].Update(_a[0], _delta[1], learningRate);
+        return loss;
+    }
+
+    /// <summary>δ of the output layer: t − y, times f′ unless the output is softmax (paired with cross-entropy).</summary>
+    private float OutputErrors(int label)
+    {
+        int n = _layers.Length;
         float loss = Loss.OutputError(_a[n], label, _delta[n]);
         if (_f[n] is not SoftmaxActivation)
         {
@@ -140,15 +146,15 @@ public sealed class Mlp
             TensorPrimitives.Multiply(_delta[n], _fPrime[n], _delta[n]);
         }
         _errorQuantizer?.Apply(_delta[n]);
-        for (int l = n; l >= 2; l--)
-        {
-            _layers[l - 1].BackwardAndUpdate(_a[l - 1], _delta[l], _delta[l - 1], learningRate);
-            _derivative.Compute(_f[l - 1], _z[l - 1], _a[l - 1], _fPrime[l - 1]);
-            TensorPrimitives.Multiply(_delta[l - 1], _fPrime[l - 1], _delta[l - 1]);
-            _errorQuantizer?.Apply(_delta[l - 1]);
-        }
-        _layers[0].Update(_a[0], _delta[1], learningRate);
         return loss;
+    }
+
+    /// <summary>Turns the back-propagated sum at neuron layer l into δ_l: times the (approximated) f′, then quantized.</summary>
+    private void HiddenErrors(int l)
+    {
+        _derivative.Compute(_f[l], _z[l], _a[l], _fPrime[l]);
+        TensorPrimitives.Multiply(_delta[l], _fPrime[l], _delta[l]);
+        _errorQuantizer?.Apply(_delta[l]);
     }
 
     /// <summary>Online SGD step ΔW = η·x·δ on every layer.</summary>
