@@ -1,3 +1,4 @@
+using System.Numerics;
 using Crossbar.Config;
 using Crossbar.Numerics;
 using Crossbar.Tiles;
@@ -28,6 +29,8 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
     private readonly int[] _plus;
     private readonly int[] _minus;
     private readonly int[] _touched;
+    private readonly ulong[] _activeSet;   // trains of the active columns, packed (single-word trains)
+    private readonly ulong[] _activeReset;
     private CounterRng _rng;
 
     private enum Encoding
@@ -54,6 +57,8 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         _plus = new int[cols];
         _minus = new int[cols];
         _touched = new int[cols];
+        _activeSet = new ulong[cols];
+        _activeReset = new ulong[cols];
         _rng = CounterRng.ForStream(seed, "pulse-trains", (ulong)layer);
     }
 
@@ -105,6 +110,8 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
             }
             if (any)
             {
+                _activeSet[active] = _setCols.FirstWord(j);
+                _activeReset[active] = _resetCols?.FirstWord(j) ?? 0;
                 _activeCols[active++] = j;
             }
         }
@@ -121,10 +128,23 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
             }
             int si = _rows.Sign[i];
             int touched = 0;
-            foreach (int j in cols)
+            bool single = _rows.Words == 1;
+            ulong mx = _rows.FirstWord(i);
+            for (int k = 0; k < cols.Length; k++)
             {
-                int set = PulseTrains.Coincidences(_rows, i, _setCols, j);
-                int reset = _resetCols is null ? 0 : PulseTrains.Coincidences(_rows, i, _resetCols, j);
+                int j = cols[k];
+                int set, reset;
+                if (single)
+                {
+                    // Packed single-word trains: one AND + popcount per device and line.
+                    set = BitOperations.PopCount(mx & _activeSet[k]);
+                    reset = _resetCols is null ? 0 : BitOperations.PopCount(mx & _activeReset[k]);
+                }
+                else
+                {
+                    set = PulseTrains.Coincidences(_rows, i, _setCols, j);
+                    reset = _resetCols is null ? 0 : PulseTrains.Coincidences(_rows, i, _resetCols, j);
+                }
                 if ((set | reset) == 0)
                 {
                     continue;

@@ -38,6 +38,10 @@ public sealed class PulseTrains
 
     public ReadOnlySpan<ulong> Train(int neuron) => new(_bits, neuron * Words, Words);
 
+    /// <summary>The first 64 slots of a neuron's train (the whole train when <see cref="Words"/> is 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong FirstWord(int neuron) => _bits[neuron * Words];
+
     public bool IsEmpty(int neuron)
     {
         for (int w = 0; w < Words; w++)
