@@ -50,10 +50,11 @@ public static class ConfigCommand
         string doc = p.GetCustomAttribute<DocAttribute>()?.Text ?? "";
         var type = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
         bool nested = type.IsClass && type != typeof(string) && !type.IsArray;
-        if (nested && value is null && type.GetCustomAttribute<VariantsAttribute>() is { } variants)
+        if (nested && type.GetCustomAttribute<VariantsAttribute>() is { } variants)
         {
-            // An optional polymorphic section (e.g. device): list every variant with its own defaults.
-            w.WriteLine($"{pad}{key}:{(doc.Length > 0 ? "  # " + doc : "")} (optional; '{variants.Discriminator}' picks one of the variants below)");
+            // A polymorphic section (device, update): list every variant with its own defaults.
+            string which = value is null ? "optional" : $"default {variants.Discriminator}: {ConfigBinder.VariantName(value.GetType())}";
+            w.WriteLine($"{pad}{key}:{(doc.Length > 0 ? "  # " + doc : "")} ({which}; '{variants.Discriminator}' picks one of the variants below)");
             foreach (var variant in variants.Types)
             {
                 string variantDoc = variant.GetCustomAttribute<DocAttribute>()?.Text ?? "";

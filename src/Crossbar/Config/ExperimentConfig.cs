@@ -21,6 +21,7 @@ public sealed class ExperimentConfig
 
     public TrainingConfig Training { get; set; } = new();
 
+    [Doc("How training changes the weights: the update rule and its options.")]
     public UpdateConfig Update { get; set; } = new SgdUpdateConfig();
 
     public EvaluationConfig Evaluation { get; set; } = new();

@@ -22,6 +22,7 @@ public abstract class UpdateConfig : IValidatedConfig
 
 /// <summary>Plain gradient descent ΔW = η·x·δ applied exactly (float layers), or as ideal conductance changes on tiles.</summary>
 [Variant("sgd")]
+[Doc("Exact ΔW = η·x·δ (float layers), or ideal conductance changes on tiles (software-equivalent reference).")]
 public sealed class SgdUpdateConfig : UpdateConfig
 {
 }
@@ -50,6 +51,7 @@ public enum PulsePlacement
 /// On average a synapse receives η·|x|·|δ| pulses per example (at most <c>slots</c>).
 /// </summary>
 [Variant("pulse_coincidence")]
+[Doc("000/001 crossbar-compatible pulse coincidence: trains from √η·g_x·x and √η·g_δ·δ, one pulse per overlap.")]
 public sealed class PulseCoincidenceUpdateConfig : UpdateConfig
 {
     [Doc("Time slots N of a pulse train: the most pulses one update can give a device.")]
@@ -91,6 +93,7 @@ public enum SaturationMethod
 /// learning rate; methods a, b, c when the device to increase is at G_max, and initialisation d.
 /// </summary>
 [Variant("sign_step")]
+[Doc("002 §2.2: one conductance step by sgn(δ) where x > 0; methods a/b/c at G_max, initialisation d.")]
 public sealed class SignStepUpdateConfig : UpdateConfig
 {
     public SaturationMethod Method { get; set; } = SaturationMethod.B;
@@ -109,6 +112,7 @@ public sealed class SignStepUpdateConfig : UpdateConfig
 /// weight change is η·x·δ.
 /// </summary>
 [Variant("stochastic")]
+[Doc("003 Eqs. 3–4: Bernoulli streams of length BL, one pulse per coincidence.")]
 public sealed class StochasticUpdateConfig : UpdateConfig
 {
     [Doc("Bit length BL of the Bernoulli streams (003: 2, 10, 50, 100).")]
@@ -135,6 +139,7 @@ public sealed class StochasticUpdateConfig : UpdateConfig
 /// ⌊|χ|/ε⌋ pulses go to the devices and χ is reduced by what was applied.
 /// </summary>
 [Variant("mixed_precision")]
+[Doc("004 Fig. 5a: ΔW accumulates in χ; ⌊|χ|/ε⌋ pulses when |χ| ≥ ε.")]
 public sealed class MixedPrecisionUpdateConfig : UpdateConfig
 {
     [Doc("Device granularity ε (weight change of one pulse); empty = measured from the device model.")]
