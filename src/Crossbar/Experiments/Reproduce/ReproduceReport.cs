@@ -46,7 +46,7 @@ public static class ReproduceReport
         foreach (var v in figure.PaperValues)
         {
             var ours = outcome.Points.FirstOrDefault(q => q.Series == v.Series && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
-            string x = ours is { IsReference: false } ? XText(ours) : v.X.ToString("G", c);
+            string x = ours is { IsReference: false } ? XText(ours) : double.IsNaN(v.X) ? "(all)" : v.X.ToString("G", c);
             sb.Append(ours is null
                 ? $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | not run | | |\n"
                 : $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | **{ours.Accuracy.ToString("F2", c)}** | " +
