@@ -6,6 +6,7 @@ namespace Crossbar.Experiments.Reproduce;
 public static class ReproduceRegistry
 {
     private const string Lim = "experiments/lim-adaptive-rule/";
+    private const string Babu = "experiments/babu-stochastic/";
 
     /// <summary>002's error bars, and ours (see the sweep files).</summary>
     private const string LimErrorBars =
@@ -95,6 +96,29 @@ public static class ReproduceRegistry
             ErrorBars = LimErrorBars,
             XLabel = "number of hidden layers",
             XName = "hidden layers",
+        },
+        // 003 (Babu & Rajendran 2018) §IV, Fig. 3: stochastic BL-bit updates (BL 2, 10, 50, 100) vs floating point.
+        new()
+        {
+            Id = "babu-fig3",
+            Title = "003 Fig. 3: stochastic update, BL = 2…100 vs float (784-256-128-10)",
+            Paper = "003 (Babu & Rajendran) §IV, Fig. 3",
+            ShortName = "babu-stochastic",
+            Sweeps =
+            [
+                new FigureSweep { File = Babu + "fig3-stochastic.yaml", XKey = "update.bl", SeriesFormat = "stochastic" },
+                new FigureSweep { File = Babu + "fig3-float-sweep.yaml", SeriesFormat = "float" },
+            ],
+            QuickOverrides =
+            [
+                "data.train_count=2000", "data.test_count=1000", "evaluation.every_examples=1000", "evaluation.fluctuation_window=2",
+            ],
+            PaperValues = [new("stochastic", 10, 97.48), new("stochastic", 100, 98.07), new("float", double.NaN, 98.04)],
+            ErrorBars = "paper: none (test accuracy after 30 epochs); ours: min/max test accuracy over the last 3 evaluation points " +
+                        "(every 10,000 training images on the first 2,000 test images, and the final point on all 10,000)",
+            XLabel = "bit length BL",
+            XAxis = AxisScale.Log,
+            XName = "BL",
         },
     ];
 
