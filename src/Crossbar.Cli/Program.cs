@@ -40,5 +40,6 @@ public static class Program
         yield return DeviceCommand.Create();
         yield return InferCommand.Create();
         yield return SweepCommand.Create();
+        yield return ReproduceCommand.Create();
     }
 }

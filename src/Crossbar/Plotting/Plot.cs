@@ -33,6 +33,9 @@ public sealed class Plot : IPlotDocument
     public double? YMin { get; set; }
     public double? YMax { get; set; }
     public bool Grid { get; set; } = true;
+
+    /// <summary>Explicit x ticks (each labelled with its value), e.g. the swept values of a log axis; null = automatic.</summary>
+    public IReadOnlyList<double>? XTicks { get; set; }
     public LegendPosition Legend { get; set; } = LegendPosition.Auto;
 
     /// <summary>Size when saved on its own; inside a <see cref="Figure"/> the panel size applies.</summary>

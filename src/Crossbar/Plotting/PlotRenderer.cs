@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Crossbar.Plotting;
 
 /// <summary>
@@ -56,7 +58,9 @@ internal static class PlotRenderer
             List<Tick> xTicks = [];
             for (int pass = 0; pass < 2; pass++)
             {
-                xTicks = FitTicks(p.XAxis, xMin, xMax, Math.Max(20, right - left), horizontal: true, tickFs);
+                xTicks = p.XTicks is { } fixedTicks
+                    ? [.. fixedTicks.Where(v => v >= xMin && v <= xMax).Select(v => new Tick(v, v.ToString("G4", CultureInfo.InvariantCulture), true))]
+                    : FitTicks(p.XAxis, xMin, xMax, Math.Max(20, right - left), horizontal: true, tickFs);
                 // A label centred on the last tick may stick out past the plot; pull the axes in if it would be cut.
                 var map = new AxisMap(p.XAxis, xMin, xMax, left, right);
                 double overhang = xTicks.Where(t => t.IsMajor && t.Label.Length > 0)

@@ -1,0 +1,15 @@
+namespace Crossbar.Experiments.Reproduce;
+
+/// <summary>One point of our figure, over the seeds that finished; accuracies in percent.</summary>
+/// <param name="Series">Curve name.</param>
+/// <param name="X">x value (NaN for a reference drawn across the axis).</param>
+/// <param name="XText">The swept value as written in results.csv.</param>
+/// <param name="Accuracy">Mean final test accuracy (full test set).</param>
+/// <param name="Low">Lowest fluctuation-band accuracy over the seeds.</param>
+/// <param name="High">Highest fluctuation-band accuracy over the seeds.</param>
+/// <param name="Seeds">Runs averaged.</param>
+/// <param name="WallSeconds">Sum of the runs' wall times.</param>
+public sealed record MeasuredPoint(string Series, double X, string XText, double Accuracy, double Low, double High, int Seeds, double WallSeconds)
+{
+    public bool IsReference => double.IsNaN(X);
+}

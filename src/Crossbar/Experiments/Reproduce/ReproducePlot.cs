@@ -1,0 +1,79 @@
+using Crossbar.Plotting;
+
+namespace Crossbar.Experiments.Reproduce;
+
+/// <summary>
+/// A figure in the paper's layout: accuracy against the swept quantity, one line per series with min/max error bars,
+/// references without an x key (the SW baseline of 002 Figs. 8–10) as a dashed line and band across the axis, and the
+/// paper's stated numbers as crosses in the colour of their series.
+/// </summary>
+public static class ReproducePlot
+{
+    public static Plot Build(ReproduceFigure figure, IReadOnlyList<MeasuredPoint> points, bool quick)
+    {
+        var p = new Plot
+        {
+            Title = figure.Title + (quick ? " [quick]" : ""),
+            XLabel = figure.XLabel,
+            YLabel = "test accuracy (%)",
+            XAxis = figure.XAxis,
+            Width = 720,
+            Height = 480,
+            Legend = LegendPosition.Auto,
+        };
+        var names = points.Select(q => q.Series).Concat(figure.PaperValues.Select(v => v.Series)).Distinct().ToList();
+        Color ColorOf(string series) => series.StartsWith("SW", StringComparison.Ordinal) ? Palette.Black : Palette.CycleColor(names.IndexOf(series));
+        var xs = points.Where(q => !q.IsReference).Select(q => q.X).Concat(figure.PaperValues.Select(v => v.X)).Where(double.IsFinite).ToList();
+        double xMin = xs.DefaultIfEmpty(0).Min(), xMax = xs.DefaultIfEmpty(1).Max();
+        if (figure.XAxis == AxisScale.Log)
+        {
+            p.XMin = xMin / 1.25;
+            p.XMax = xMax * 1.25;
+        }
+        else
+        {
+            double pad = Math.Max(0.1, (xMax - xMin) * 0.08);
+            p.XMin = xMin - pad;
+            p.XMax = xMax + pad;
+        }
+        p.XTicks = [.. xs.Distinct().Order()];
+        // Curves dodge sideways a little so that overlapping error bars stay apart (002 draws them the same way).
+        var curves = points.Where(q => !q.IsReference).Select(q => q.Series).Distinct().ToList();
+        double Dodge(string series, double x)
+        {
+            double k = curves.IndexOf(series) - ((curves.Count - 1) / 2.0);
+            return figure.XAxis == AxisScale.Log ? x * Math.Pow(1.03, k) : x + (k * 0.012 * (p.XMax.Value - p.XMin.Value));
+        }
+        foreach (var series in points.Select(q => q.Series).Distinct())
+        {
+            var color = ColorOf(series);
+            var pts = points.Where(q => q.Series == series).OrderBy(q => q.X).ToList();
+            if (pts.All(q => q.IsReference))
+            {
+                var r = pts[0];
+                p.Band([p.XMin.Value, p.XMax.Value], [r.Low, r.Low], [r.High, r.High], null, SeriesStyle.Default with { Color = color, FillOpacity = 0.12 });
+                p.Line([p.XMin.Value, p.XMax.Value], [r.Accuracy, r.Accuracy], $"{series} (ours)", SeriesStyle.Dashed with { Color = color });
+                continue;
+            }
+            pts = [.. pts.Where(q => !q.IsReference)];
+            var marker = series.StartsWith("SW", StringComparison.Ordinal) ? MarkerShape.Circle : MarkerShape.Square;
+            p.ErrorBars([.. pts.Select(q => Dodge(series, q.X))], [.. pts.Select(q => q.Accuracy)], [.. pts.Select(q => q.Low)], [.. pts.Select(q => q.High)],
+                        null, SeriesStyle.Default with { Color = color, LineWidth = 1.2 });
+            p.Line([.. pts.Select(q => Dodge(series, q.X))], [.. pts.Select(q => q.Accuracy)], $"{series} (ours)",
+                   SeriesStyle.Default with { Color = color, Marker = marker });
+        }
+        foreach (var series in figure.PaperValues.Select(v => v.Series).Distinct())
+        {
+            var vals = figure.PaperValues.Where(v => v.Series == series).OrderBy(v => v.X).ToList();
+            if (vals.All(v => double.IsNaN(v.X)))
+            {
+                p.Line([p.XMin.Value, p.XMax.Value], [vals[0].Accuracy, vals[0].Accuracy], $"{series} (paper)",
+                       SeriesStyle.Dotted with { Color = ColorOf(series) });
+                continue;
+            }
+            p.Line([.. vals.Select(v => v.X)], [.. vals.Select(v => v.Accuracy)], $"{series} (paper)",
+                   SeriesStyle.Dotted with { Color = ColorOf(series), Marker = MarkerShape.Cross, MarkerSize = 9 });
+        }
+        return p;
+    }
+}
