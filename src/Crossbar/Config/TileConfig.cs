@@ -57,6 +57,20 @@ public sealed class TileConfig : IValidatedConfig
     [Range(0, 1e12)]
     public double OutputRange { get; set; }
 
+    [Doc("Gain of each synapse layer (weights per unit conductance), overriding gain; empty = gain for every layer.")]
+    public List<double> LayerGains { get; set; } = [];
+
+    /// <summary>The gain of synapse layer l.</summary>
+    public double GainOf(int layer) => layer < LayerGains.Count ? LayerGains[layer] : Gain;
+
+    /// <summary>A copy with another gain (tiles read their gain from their config).</summary>
+    public TileConfig WithGain(double gain)
+    {
+        var copy = (TileConfig)MemberwiseClone();
+        copy.Gain = gain;
+        return copy;
+    }
+
     [Doc("Synapse layers (0 = input→first hidden) that live on tiles; empty = all of them.")]
     public List<int> AnalogLayers { get; set; } = [];
 
@@ -65,6 +79,10 @@ public sealed class TileConfig : IValidatedConfig
 
     public IEnumerable<(string Key, string Problem)> Validate()
     {
+        if (LayerGains.Any(g => !(g > 0)))
+        {
+            yield return ("layer_gains", "every gain must be > 0");
+        }
         if (AnalogLayers.Any(l => l < 0))
         {
             yield return ("analog_layers", "layer indices start at 0");

@@ -69,17 +69,19 @@ public sealed class AnalogLayer : ILayer
     {
         var g = _grad ?? throw new CrossbarException(
             "training.batch_size > 1 is not possible with this update.rule (it applies pulses per example); use batch_size: 1");
+        delta.CopyTo(_dScratch);
+        Rule.FilterBatchDelta(_dScratch);
         int cols = Tile.Columns;
         for (int i = 0; i < Tile.Inputs; i++)
         {
             if (x[i] != 0f)
             {
-                Kernels.Axpy(x[i], delta, g.AsSpan(i * cols, cols));
+                Kernels.Axpy(x[i], _dScratch, g.AsSpan(i * cols, cols));
             }
         }
         if (Tile.Bias)
         {
-            Kernels.Axpy(1f, delta, g.AsSpan(Tile.Inputs * cols, cols));
+            Kernels.Axpy(1f, _dScratch, g.AsSpan(Tile.Inputs * cols, cols));
         }
     }
 

@@ -49,6 +49,10 @@ public static class NetworkBuilder
         }
         var tileConfig = config.Tile ?? new TileConfig();
         int n = config.Network.Layers.Length - 1;
+        if (tileConfig.LayerGains.Count > n)
+        {
+            throw new CrossbarException($"tile.layer_gains has {tileConfig.LayerGains.Count} gains but the network has {n} synapse layers");
+        }
         foreach (int l in tileConfig.AnalogLayers)
         {
             if (l >= n)
@@ -70,7 +74,8 @@ public static class NetworkBuilder
                 layers[l] = dense;
                 continue;
             }
-            var tile = new AnalogTile(dense.Inputs, dense.Outputs, dense.HasBias, config.Device, tileConfig, config.Seed, l, baseDirectory);
+            var layerTile = tileConfig.LayerGains.Count > 0 ? tileConfig.WithGain(tileConfig.GainOf(l)) : tileConfig;
+            var tile = new AnalogTile(dense.Inputs, dense.Outputs, dense.HasBias, config.Device, layerTile, config.Seed, l, baseDirectory);
             if (tileConfig.Init == TileInit.Network)
             {
                 tile.WriteWeights(dense.Weights);

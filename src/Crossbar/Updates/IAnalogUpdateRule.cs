@@ -11,6 +11,11 @@ public interface IAnalogUpdateRule
     /// <summary>One example's update from (possibly Local-Gains-scaled) x and δ.</summary>
     void Update(AnalogTile tile, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate);
 
+    /// <summary>Lets a rule filter one example's δ before it joins the mini-batch sum (e.g. a comparator dead zone).</summary>
+    void FilterBatchDelta(Span<float> delta)
+    {
+    }
+
     /// <summary>A mini-batch's update from Σ x·δᵀ over the batch (Rows × Columns, bias row last).</summary>
     void ApplyBatch(AnalogTile tile, ReadOnlySpan<float> sumXDelta, float learningRate, int batch);
 }

@@ -40,6 +40,18 @@ public sealed class SignStepRule(SignStepUpdateConfig config) : IAnalogUpdateRul
         }
     }
 
+    /// <summary>The dead zone acts on each example's δ, as in online learning, before the batch sums x·δ.</summary>
+    public void FilterBatchDelta(Span<float> delta)
+    {
+        for (int j = 0; j < delta.Length; j++)
+        {
+            if (MathF.Abs(delta[j]) <= _threshold)
+            {
+                delta[j] = 0f;
+            }
+        }
+    }
+
     /// <summary>Mini-batch (002 Fig. 10): one step per synapse by the sign of the batch's summed ΔW.</summary>
     public void ApplyBatch(AnalogTile tile, ReadOnlySpan<float> sumXDelta, float learningRate, int batch)
     {
@@ -48,7 +60,7 @@ public sealed class SignStepRule(SignStepUpdateConfig config) : IAnalogUpdateRul
             for (int j = 0; j < tile.Columns; j++)
             {
                 float s = sumXDelta[i * tile.Columns + j];
-                if (MathF.Abs(s) > _threshold * batch && s != 0f)
+                if (s != 0f)
                 {
                     Step(tile, i, j, s > 0f);
                 }
