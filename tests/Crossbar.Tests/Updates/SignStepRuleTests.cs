@@ -89,4 +89,29 @@ public class SignStepRuleTests
         new SignStepRule(new SignStepUpdateConfig()).ApplyBatch(tile, [0.3f, -0.2f, 0f, 0.01f], 1f, 2);
         Assert.Equal([0.1f, -0.1f, 0f, 0.1f], tile.Weights.ToArray().Select(w => MathF.Round(w, 6)));
     }
+
+    [Fact]
+    public void Batch_dead_zone_acts_on_each_examples_delta()
+    {
+        var rule = new SignStepRule(new SignStepUpdateConfig { DeltaThreshold = 0.1 });
+        float[] d = [0.05f, -0.2f, 0.1f, -0.05f];
+        ((IAnalogUpdateRule)rule).FilterBatchDelta(d);
+        Assert.Equal([0f, -0.2f, 0f, 0f], d);
+    }
+
+    [Fact]
+    public void Layer_gains_give_each_tile_its_own_weight_scale()
+    {
+        var cfg = Crossbar.Config.ExperimentLoader.FromText("""
+            network: {layers: [4, 3, 2]}
+            device: {model: exponential, nonlinearity: 0, n_max: 10}
+            tile: {gain: 1, layer_gains: [0.5, 2]}
+            update: {rule: sign_step}
+            """, "t.yaml");
+        var net = Crossbar.Network.NetworkBuilder.Build(cfg);
+        var tiles = net.AnalogLayers.Select(a => a.Tile.Gain).ToArray();
+        Assert.Equal([0.5, 2.0], tiles);
+        var bad = Crossbar.Config.ExperimentLoader.FromText("network: {layers: [4, 3, 2]}\ndevice: {model: ideal}\ntile: {layer_gains: [1, 1, 1]}\n", "t.yaml");
+        Assert.Contains("layer_gains", Assert.Throws<CrossbarException>(() => Crossbar.Network.NetworkBuilder.Build(bad)).Message);
+    }
 }
