@@ -155,15 +155,12 @@ public static class DatasetDownloader
 
     private static void WriteAtomically(string target, byte[] bytes)
     {
-        string temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, target, overwrite: true);
+            Output.AtomicFile.WriteAllBytes(target, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
             throw new CrossbarException($"{target}: cannot write ({e.Message})", e);
         }
     }

@@ -15,7 +15,6 @@ public static class PlotWriter
     public const double DefaultPngScale = 2;
 
     private static readonly Lazy<string?> Converter = new(() => FindOnPath("rsvg-convert"));
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private static int s_tempCounter;
 
     /// <summary>Whether rsvg-convert was found, i.e. whether <see cref="Save"/> can write PNGs.</summary>
@@ -57,22 +56,7 @@ public static class PlotWriter
         WriteAtomic(path, document.ToSvg());
     }
 
-    internal static void WriteAtomic(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        string temp = TempPath(full, ".tmp");
-        try
-        {
-            File.WriteAllText(temp, text, Utf8NoBom);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            DeleteIfExists(temp);
-        }
-    }
+    internal static void WriteAtomic(string path, string text) => Output.AtomicFile.WriteAllText(path, text);
 
     /// <summary>Runs rsvg-convert into a temporary file and moves it into place; returns an error message or null.</summary>
     private static string? ConvertToPng(string tool, string svgPath, string pngPath, int widthPx)
