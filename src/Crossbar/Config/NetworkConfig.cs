@@ -126,13 +126,13 @@ public sealed class QuantizationConfig : IValidatedConfig
     [Range(0, 1 << 24)]
     public int ActivationStates { get; set; }
 
-    [Doc("Number of distinct error (δ) states over [−error_range, error_range]; 0 = continuous.")]
+    [Doc("Number of distinct error (δ) states over [−error_range, error_range] (or over each error vector's own range when error_range is 0); 0 = continuous.")]
     [Range(0, 1 << 24)]
     public int ErrorStates { get; set; }
 
-    [Doc("Errors are clipped to ±error_range before quantization.")]
-    [Range(0, 1e9, MinExclusive = true)]
-    public double ErrorRange { get; set; } = 1.0;
+    [Doc("Errors are clipped to ±error_range before quantization; 0 = each layer's error vector is quantised over its own range ±max|δ| (an auto-ranging converter).")]
+    [Range(0, 1e9)]
+    public double ErrorRange { get; set; }
 
     [Doc("Integer weights as in 000 §II: stored weights are rounded to ±weight_levels steps of weight_range/weight_levels; 0 = float.")]
     [Range(0, 1 << 24)]

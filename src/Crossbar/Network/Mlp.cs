@@ -15,6 +15,7 @@ public sealed class Mlp
     private readonly DerivativeApproximation _derivative;
     private readonly StateQuantizer?[] _activationQuantizers;
     private readonly StateQuantizer? _errorQuantizer;
+    private readonly int _autoErrorStates; // > 0: errors quantised over their own per-vector range
     private readonly float[][] _z;      // pre-activations of layer l (index 1..L)
     private readonly float[][] _a;      // activations; _a[0] is the input
     private readonly float[][] _delta;  // errors δ at layer l's neurons (index 1..L; 0 = input, when asked for)
@@ -49,7 +50,8 @@ public sealed class Mlp
                 _activationQuantizers[l] = new StateQuantizer(activationStates, lo, hi);
             }
         }
-        _errorQuantizer = errorStates > 0 ? new StateQuantizer(errorStates, -errorRange, errorRange) : null;
+        _errorQuantizer = errorStates > 0 && errorRange > 0 ? new StateQuantizer(errorStates, -errorRange, errorRange) : null;
+        _autoErrorStates = errorStates > 0 && errorRange <= 0 ? errorStates : 0;
         _z = new float[n + 1][];
         _a = new float[n + 1][];
         _delta = new float[n + 1][];
@@ -145,7 +147,7 @@ public sealed class Mlp
             _derivative.Compute(_f[n], _z[n], _a[n], _fPrime[n]);
             TensorPrimitives.Multiply(_delta[n], _fPrime[n], _delta[n]);
         }
-        _errorQuantizer?.Apply(_delta[n]);
+        QuantizeErrors(_delta[n]);
         return loss;
     }
 
@@ -154,7 +156,19 @@ public sealed class Mlp
     {
         _derivative.Compute(_f[l], _z[l], _a[l], _fPrime[l]);
         TensorPrimitives.Multiply(_delta[l], _fPrime[l], _delta[l]);
-        _errorQuantizer?.Apply(_delta[l]);
+        QuantizeErrors(_delta[l]);
+    }
+
+    private void QuantizeErrors(Span<float> delta)
+    {
+        if (_errorQuantizer is not null)
+        {
+            _errorQuantizer.Apply(delta);
+        }
+        else if (_autoErrorStates > 0)
+        {
+            StateQuantizer.ApplyAutoRanged(delta, _autoErrorStates);
+        }
     }
 
     /// <summary>Online SGD step ΔW = η·x·δ on every layer.</summary>

@@ -31,4 +31,27 @@ public sealed class StateQuantizer
             v[i] = _low + MathF.Round((c - _low) * _inv) * _step;
         }
     }
+
+    /// <summary>
+    /// Rounds values to <paramref name="states"/> evenly spaced states over [−m, m], m = max |v| of this vector: a
+    /// converter that ranges itself to the signal it digitises, so small back-propagated errors keep their resolution.
+    /// </summary>
+    public static void ApplyAutoRanged(Span<float> v, int states)
+    {
+        float m = 0f;
+        foreach (float x in v)
+        {
+            m = MathF.Max(m, MathF.Abs(x));
+        }
+        if (m == 0f || !float.IsFinite(m))
+        {
+            return;
+        }
+        float step = 2f * m / (states - 1);
+        float inv = 1f / step;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = -m + MathF.Round((v[i] + m) * inv) * step;
+        }
+    }
 }

@@ -7,6 +7,10 @@ public static class ReproduceRegistry
 {
     private const string Lim = "experiments/lim-adaptive-rule/";
     private const string Babu = "experiments/babu-stochastic/";
+    private const string Fumarola = "experiments/fumarola-tradeoffs/";
+
+    /// <summary>001's circuit study: a quick run trains 2,000 images for 3 epochs and tests on 1,000.</summary>
+    private static readonly string[] FumarolaQuick = ["data.train_count=2000", "data.test_count=1000", "training.epochs=3"];
 
     /// <summary>002's error bars, and ours (see the sweep files).</summary>
     private const string LimErrorBars =
@@ -119,6 +123,42 @@ public static class ReproduceRegistry
             XLabel = "bit length BL",
             XAxis = AxisScale.Log,
             XName = "BL",
+        },
+        // 001 (Fumarola et al. 2016) §IV.B, Fig. 21: test accuracy vs number of neuron activation/error states, tanh and PWL.
+        new()
+        {
+            Id = "fumarola-fig21",
+            Title = "001 Fig. 21: test accuracy vs distinct neuron states (528-250-125-10, 5,000 images, 20 epochs)",
+            Paper = "001 (Fumarola et al.) §IV.B, Fig. 21",
+            ShortName = "fumarola-tradeoffs",
+            Sweeps =
+            [
+                new FigureSweep
+                {
+                    File = Fumarola + "fig21.yaml", XKey = "network.quantization.activation_states",
+                    SeriesKey = "network.hidden_activation.kind", SeriesFormat = "{0}",
+                },
+            ],
+            QuickOverrides = FumarolaQuick,
+            PaperValues = [new("tanh", 256, 93.6), new("pwl_tanh", 256, 92.7)],
+            ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
+            XLabel = "neuron activation and error states",
+            XAxis = AxisScale.Log,
+            XName = "states",
+        },
+        // 001 (Fumarola et al. 2016) §IV.B, Figs. 19–20: PWL squashing with a two-state derivative, its low value made leaky.
+        new()
+        {
+            Id = "fumarola-fig20",
+            Title = "001 Figs. 19–20: PWL activation, test accuracy vs the low value of the two-state derivative",
+            Paper = "001 (Fumarola et al.) §IV.B, Figs. 19–20",
+            ShortName = "fumarola-tradeoffs",
+            Sweeps = [new FigureSweep { File = Fumarola + "fig20.yaml", XKey = "network.derivative.low", SeriesFormat = "PWL, leaky step derivative" }],
+            QuickOverrides = FumarolaQuick,
+            PaperValues = [new("PWL, leaky step derivative", 0, 92.7)],
+            ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
+            XLabel = "low value of the derivative",
+            XName = "low",
         },
     ];
 
