@@ -110,4 +110,18 @@ public class ActivationTests
         Assert.All(a, v => Assert.True(float.IsFinite(v)));
         Assert.Equal(1f, a.Sum(), 5);
     }
+
+    [Fact]
+    public void Auto_ranged_error_quantizer_keeps_small_vectors_resolved()
+    {
+        float[] v = [0.001f, -0.0005f, 0.00026f, 0f];
+        StateQuantizer.ApplyAutoRanged(v, 5); // states over ±0.001: −0.001, −0.0005, 0, 0.0005, 0.001
+        Assert.Equal(0.001f, v[0], 7);
+        Assert.Equal(-0.0005f, v[1], 7);
+        Assert.Equal(0.0005f, v[2], 7);
+        Assert.Equal(0f, v[3], 7);
+        float[] zero = [0f, 0f];
+        StateQuantizer.ApplyAutoRanged(zero, 5);
+        Assert.Equal([0f, 0f], zero);
+    }
 }
