@@ -73,7 +73,7 @@ public static class TrainingRun
         }
         long set = 0, reset = 0;
         double setPj = 0, resetPj = 0;
-        long synapseResets = 0;
+        long synapseResets = 0, saturations = 0;
         foreach (var a in tiles)
         {
             var d = a.Tile.Devices;
@@ -83,6 +83,7 @@ public static class TrainingRun
             setPj += s * d.SetEnergyPj;
             resetPj += r * d.ResetEnergyPj;
             synapseResets += a.Reset?.SynapsesReset ?? 0;
+            saturations += (a.Rule as Updates.SignStepRule)?.SaturationEvents ?? 0;
         }
         result.Extra["set_pulses"] = set;
         result.Extra["reset_pulses"] = reset;
@@ -90,6 +91,10 @@ public static class TrainingRun
         result.Extra["reset_energy_joules"] = resetPj * 1e-12;
         result.Extra["energy_joules"] = (setPj + resetPj) * 1e-12;
         result.Extra["synapse_resets"] = synapseResets;
+        if (tiles.Any(a => a.Rule is Updates.SignStepRule))
+        {
+            result.Extra["saturation_events"] = saturations; // 002 Fig. 2: steps that needed method a, b or c
+        }
         result.Extra["devices"] = tiles.Sum(a => (long)a.Tile.Devices.Count);
     }
 
