@@ -32,11 +32,11 @@ public static class ReproducePlot
         }
         else
         {
-            double pad = Math.Max(0.1, (xMax - xMin) * 0.08);
+            double pad = xMax > xMin ? (xMax - xMin) * 0.08 : 0.1;
             p.XMin = xMin - pad;
             p.XMax = xMax + pad;
         }
-        p.XTicks = [.. xs.Distinct().Order()];
+        p.XTicks = SpacedTicks([.. xs.Distinct().Order()], figure.XAxis, p.XMin.Value, p.XMax.Value);
         // Curves dodge sideways a little so that overlapping error bars stay apart (002 draws them the same way).
         var curves = points.Where(q => !q.IsReference).Select(q => q.Series).Distinct().ToList();
         double Dodge(string series, double x)
@@ -75,5 +75,28 @@ public static class ReproducePlot
                    SeriesStyle.Dotted with { Color = ColorOf(series), Marker = MarkerShape.Cross, MarkerSize = 9 });
         }
         return p;
+    }
+
+    /// <summary>
+    /// The swept values as ticks, less those closer than 6 % of the axis to the previous kept one (their labels would
+    /// overlap, e.g. ν = 0, 0.005, 0.01 on a 0–0.1 axis); the points themselves are all drawn.
+    /// </summary>
+    private static List<double> SpacedTicks(List<double> values, AxisScale axis, double min, double max)
+    {
+        double Pos(double v) => axis == AxisScale.Log ? Math.Log10(v) : v;
+        double minGap = 0.06 * (Pos(max) - Pos(min));
+        var kept = new List<double>();
+        foreach (var v in values)
+        {
+            if (axis == AxisScale.Log && v <= 0)
+            {
+                continue;
+            }
+            if (kept.Count == 0 || Pos(v) - Pos(kept[^1]) >= minGap)
+            {
+                kept.Add(v);
+            }
+        }
+        return kept;
     }
 }

@@ -146,6 +146,39 @@ public static class ReproduceRegistry
             XAxis = AxisScale.Log,
             XName = "states",
         },
+        // 001 (Fumarola et al. 2016) §II, Fig. 10: accuracy vs PCM drift coefficient ν (drift from RESET, occasional RESET /100).
+        new()
+        {
+            Id = "fumarola-fig10",
+            Title = "001 Fig. 10: accuracy vs PCM drift ν (528-250-125-10, 5,000 images, 10 epochs)",
+            Paper = "001 (Fumarola et al.) §II, Fig. 10",
+            ShortName = "fumarola-tradeoffs",
+            Sweeps = [new FigureSweep { File = Fumarola + "fig10.yaml", XKey = "device.drift.nu", SeriesFormat = "ideal linear PCM, occasional RESET" }],
+            QuickOverrides = FumarolaQuick,
+            PaperValues = [],   // the paper states no numbers: "slightly degraded" at ν ≈ 0.005–0.01, "significantly" at 0.1
+            ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
+            XLabel = "drift coefficient ν",
+            XName = "ν",
+        },
+        // 001 (Fumarola et al. 2016) §II, Fig. 11: accuracy vs capacitor RC time constant / time per training example.
+        new()
+        {
+            Id = "fumarola-fig11",
+            Title = "001 Fig. 11: accuracy vs RC / time per example (volatile capacitor, 10 epochs)",
+            Paper = "001 (Fumarola et al.) §II, Fig. 11",
+            ShortName = "fumarola-tradeoffs",
+            Sweeps =
+            [
+                new FigureSweep { File = Fumarola + "fig11.yaml", XKey = "device.decay.rc", SeriesFormat = "volatile (decay to 0)" },
+                new FigureSweep { File = Fumarola + "fig11-nonvolatile.yaml", SeriesFormat = "non-volatile (RC = ∞)" },
+            ],
+            QuickOverrides = FumarolaQuick,
+            PaperValues = [],   // the paper states no numbers: "strongly affected" once RC < 10,000 × time per example
+            ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
+            XLabel = "RC time constant / time per training example",
+            XAxis = AxisScale.Log,
+            XName = "RC/t",
+        },
         // 001 (Fumarola et al. 2016) §IV.B, Figs. 19–20: PWL squashing with a two-state derivative, its low value made leaky.
         new()
         {
