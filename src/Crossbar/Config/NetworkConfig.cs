@@ -132,7 +132,7 @@ public sealed class QuantizationConfig : IValidatedConfig
 
     [Doc("Errors are clipped to ±error_range before quantization; 0 = each layer's error vector is quantised over its own range ±max|δ| (an auto-ranging converter).")]
     [Range(0, 1e9)]
-    public double ErrorRange { get; set; }
+    public double ErrorRange { get; set; } = 1.0;
 
     [Doc("Integer weights as in 000 §II: stored weights are rounded to ±weight_levels steps of weight_range/weight_levels; 0 = float.")]
     [Range(0, 1 << 24)]

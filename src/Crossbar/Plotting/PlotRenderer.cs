@@ -59,7 +59,7 @@ internal static class PlotRenderer
             for (int pass = 0; pass < 2; pass++)
             {
                 xTicks = p.XTicks is { } fixedTicks
-                    ? [.. fixedTicks.Where(v => v >= xMin && v <= xMax).Select(v => new Tick(v, v.ToString("G4", CultureInfo.InvariantCulture), true))]
+                    ? [.. fixedTicks.Where(v => v >= xMin && v <= xMax).Select(v => new Tick(v, FixedTickLabel(v, p.XAxis), true))]
                     : FitTicks(p.XAxis, xMin, xMax, Math.Max(20, right - left), horizontal: true, tickFs);
                 // A label centred on the last tick may stick out past the plot; pull the axes in if it would be cut.
                 var map = new AxisMap(p.XAxis, xMin, xMax, left, right);
@@ -287,4 +287,20 @@ internal static class PlotRenderer
         }
         w.Line("</g>");
     }
+
+    /// <summary>Label of a caller-chosen tick: large or small decades as 10ⁿ on log axes, otherwise up to 4 digits.</summary>
+    private static string FixedTickLabel(double v, AxisScale scale)
+    {
+        if (scale == AxisScale.Log && v > 0)
+        {
+            double e = Math.Log10(v);
+            int n = (int)Math.Round(e);
+            if (Math.Abs(e - n) < 1e-9 && (n >= 4 || n <= -3))
+            {
+                return NumberFormat.PowerOfTen(n);
+            }
+        }
+        return v.ToString("G4", CultureInfo.InvariantCulture);
+    }
 }
+
