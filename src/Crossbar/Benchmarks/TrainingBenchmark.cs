@@ -53,15 +53,7 @@ public static class TrainingBenchmark
             {
                 int i = (int)((offset + k) % set.Count);
                 net.Forward(set.Input(i));
-                if (updates.IsPlainSgd)
-                {
-                    net.BackwardAndUpdate(set.Labels[i], lr);
-                }
-                else
-                {
-                    net.Backward(set.Labels[i], updates.NeedsInputErrors);
-                    updates.Apply(lr);
-                }
+                updates.BackwardAndApply(set.Labels[i], lr);
                 net.EndExample();
             }
         }

@@ -74,19 +74,9 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
                 int label = train.Labels[idx];
                 var y = network.Forward(train.Input(idx));
                 bool correct = TensorPrimitives.IndexOfMax(y) == label;
-                float loss;
-                if (t.BatchSize == 1 && Updates.IsPlainSgd)
-                {
-                    loss = network.BackwardAndUpdate(label, lr);
-                }
-                else
-                {
-                    loss = network.Backward(label, Updates.NeedsInputErrors);
-                    if (t.BatchSize == 1)
-                    {
-                        Updates.Apply(lr);
-                    }
-                }
+                float loss = t.BatchSize == 1
+                    ? Updates.BackwardAndApply(label, lr)
+                    : network.Backward(label, Updates.NeedsInputErrors);
                 if (!float.IsFinite(loss))
                 {
                     throw new CrossbarException(

@@ -24,6 +24,21 @@ public sealed class UpdatePipeline
 
     public bool NeedsInputErrors => LocalGains?.NeedsInputErrors ?? false;
 
+    /// <summary>
+    /// Backward pass and online update after a forward pass; returns the loss. Plain SGD takes the fused path that
+    /// reads each weight row once.
+    /// </summary>
+    public float BackwardAndApply(int label, float learningRate)
+    {
+        if (IsPlainSgd)
+        {
+            return _network.BackwardAndUpdate(label, learningRate);
+        }
+        float loss = _network.Backward(label, NeedsInputErrors);
+        Apply(learningRate);
+        return loss;
+    }
+
     /// <summary>Online update from the last forward/backward pass.</summary>
     public void Apply(float learningRate)
     {

@@ -91,17 +91,7 @@ public class GradientTests
         b.Backward(0);
         b.Accumulate();
         b.ApplyAccumulated(0.05f, 1);
-        for (int l = 0; l < a.Layers.Count; l++)
-        {
-            var wa = new float[((DenseLayer)a.Layers[l]).Weights.Length];
-            var wb = new float[wa.Length];
-            a.Layers[l].CopyWeights(wa);
-            b.Layers[l].CopyWeights(wb);
-            for (int k = 0; k < wa.Length; k++)
-            {
-                Assert.Equal(wa[k], wb[k], 6);
-            }
-        }
+        AssertSameWeights(a, b, 6);
     }
 
     [Fact]
@@ -120,6 +110,11 @@ public class GradientTests
             float lb = b.BackwardAndUpdate(step % 3, 0.1f);
             Assert.Equal(la, lb);
         }
+        AssertSameWeights(a, b, 5);
+    }
+
+    private static void AssertSameWeights(Mlp a, Mlp b, int precision)
+    {
         for (int l = 0; l < a.Layers.Count; l++)
         {
             var wa = new float[((DenseLayer)a.Layers[l]).Weights.Length];
@@ -128,7 +123,7 @@ public class GradientTests
             b.Layers[l].CopyWeights(wb);
             for (int k = 0; k < wa.Length; k++)
             {
-                Assert.Equal(wa[k], wb[k], 5);
+                Assert.Equal(wa[k], wb[k], precision);
             }
         }
     }
