@@ -1,0 +1,36 @@
+using Crossbar.Plotting;
+
+namespace Crossbar.Experiments.Reproduce.Figures;
+
+/// <summary>003 (Babu & Rajendran 2018, stochastic learning): the figures of §IV.</summary>
+internal static class BabuFigures
+{
+    private const string Babu = "experiments/babu-stochastic/";
+
+    public static IReadOnlyList<ReproduceFigure> All { get; } =
+    [
+        // 003 (Babu & Rajendran 2018) §IV, Fig. 3: stochastic BL-bit updates (BL 2, 10, 50, 100) vs floating point.
+        new()
+        {
+            Id = "babu-fig3",
+            Title = "003 Fig. 3: stochastic update, BL = 2…100 vs float (784-256-128-10)",
+            Paper = "003 (Babu & Rajendran) §IV, Fig. 3",
+            ShortName = "babu-stochastic",
+            Sweeps =
+            [
+                new FigureSweep { File = Babu + "fig3-stochastic.yaml", XKey = "update.bl", SeriesFormat = "stochastic" },
+                new FigureSweep { File = Babu + "fig3-float-sweep.yaml", SeriesFormat = "float" },
+            ],
+            QuickOverrides =
+            [
+                "data.train_count=2000", "data.test_count=1000", "evaluation.every_examples=1000", "evaluation.fluctuation_window=2",
+            ],
+            PaperValues = [new("stochastic", 10, 97.48), new("stochastic", 100, 98.07), new("float", double.NaN, 98.04)],
+            ErrorBars = "paper: none (test accuracy after 30 epochs); ours: min/max test accuracy over the last 3 evaluation points " +
+                        "(every 10,000 training images on the first 2,000 test images, and the final point on all 10,000)",
+            XLabel = "bit length BL",
+            XAxis = AxisScale.Log,
+            XName = "BL",
+        },
+    ];
+}
