@@ -139,6 +139,13 @@ public abstract class DeviceArray
     /// <summary>Signed pulses to a contiguous range: device <c>start + j</c> gets <c>pulses[j]</c> SET pulses when positive, −<c>pulses[j]</c> RESET pulses when negative.</summary>
     public abstract void ApplySignedRange(int start, ReadOnlySpan<int> pulses);
 
+    /// <summary>
+    /// Signed pulses to scattered devices of a range: device <c>start + columns[t]</c> gets <c>pulses[t]</c> SET pulses
+    /// when positive, −<c>pulses[t]</c> RESET pulses when negative. Columns must be distinct. The same result as
+    /// <see cref="ApplySignedRange"/>, through SIMD kernels where the model has them — the training rules' fast path.
+    /// </summary>
+    public abstract void ApplySignedScattered(int start, ReadOnlySpan<int> columns, ReadOnlySpan<int> pulses);
+
     /// <summary>One SET pulse to every device in [start, start + count) — the dense kernel the benchmark measures.</summary>
     public abstract void ApplySetAll(int start, int count);
 

@@ -10,8 +10,11 @@ namespace Crossbar.Devices;
 /// </summary>
 public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDeviceModel
 {
+    private const int ScatterChunk = 256;
     private TModel _model;
     private readonly bool _timed;
+    private ScatterScratch? _setScratch;
+    private ScatterScratch? _resetScratch;
 
     public DeviceArray(TModel model, int count, DeviceConfig config, ulong seed)
         : base(count, config, seed, TModel.Name)
@@ -52,6 +55,38 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
             {
                 Pulse<ResetDirection>(start + j, -n);
             }
+        }
+    }
+
+    public override void ApplySignedScattered(int start, ReadOnlySpan<int> columns, ReadOnlySpan<int> pulses)
+    {
+        if (columns.Length != pulses.Length)
+        {
+            throw new ArgumentException("one pulse count per column expected", nameof(pulses));
+        }
+        if (_timed || Endurance != int.MaxValue)
+        {
+            for (int t = 0; t < columns.Length; t++)
+            {
+                int d = CheckedDevice(start, columns[t]);
+                int n = pulses[t];
+                if (n > 0)
+                {
+                    Pulse<SetDirection>(d, n);
+                }
+                else if (n < 0)
+                {
+                    Pulse<ResetDirection>(d, -n);
+                }
+            }
+            return;
+        }
+        _setScratch ??= new ScatterScratch(ScatterChunk);
+        _resetScratch ??= new ScatterScratch(ScatterChunk);
+        for (int c = 0; c < columns.Length; c += ScatterChunk)
+        {
+            int len = Math.Min(ScatterChunk, columns.Length - c);
+            Scattered(start, columns.Slice(c, len), pulses.Slice(c, len), _setScratch, _resetScratch);
         }
     }
 
@@ -135,10 +170,13 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
             g = Stored[device];
         }
         ulong word = 0;
-        for (int p = 0; p < pulses; p++)
+        for (int p = 0; p < pulses;)
         {
+            // One pulse, or the rest of the run at once where the model draws it as one event (IDeviceModel.SetRun).
             word = PulseRandom.Word(key, device, used + p);
-            g = TDir.IsSet ? _model.Set(device, g, word) : _model.Reset(device, g, word);
+            int rest = pulses - p;
+            g = TDir.IsSet ? _model.SetRun(device, g, ref rest, word) : _model.ResetRun(device, g, ref rest, word);
+            p = pulses - rest;
         }
         g = _model.EndEvent(device, g, TDir.IsSet, word);
         if (_timed)
@@ -157,6 +195,106 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
         {
             ResetPulses[device] += pulses;
         }
+    }
+
+    /// <summary>
+    /// Pulses for up to <see cref="ScatterChunk"/> scattered devices: one branch-free pass splits them into a SET and a
+    /// RESET list (their state gathered, their pulse counts booked), then each list runs in rounds: each round gives
+    /// every device with pulses left one pulse, or the rest of its run where the model draws it as one event, through
+    /// the model's scattered (SIMD where it has one) kernel. Each step uses the word of (device, pulse number), as
+    /// <see cref="Pulse{TDir}"/> does, so the result is the same bit for bit.
+    /// </summary>
+    private void Scattered(int start, ReadOnlySpan<int> columns, ReadOnlySpan<int> pulses, ScatterScratch set, ScatterScratch reset)
+    {
+        int ms = 0, mr = 0;
+        for (int t = 0; t < columns.Length; t++)
+        {
+            int n = pulses[t];
+            int d = CheckedDevice(start, columns[t]);
+            int used = SetPulses[d] + ResetPulses[d];
+            double g = Stored[d];
+            int up = n > 0 ? n : 0;
+            int down = n < 0 ? -n : 0;
+            SetPulses[d] += up;
+            ResetPulses[d] += down;
+            // Write both lists, keep the entry in the one it belongs to (the sign of x·δ is random: no branch).
+            set.Device[ms] = d;
+            set.Next[ms] = used;
+            set.Left[ms] = up;
+            set.Count[ms] = up;
+            set.G[ms] = g;
+            ms += up > 0 ? 1 : 0;
+            reset.Device[mr] = d;
+            reset.Next[mr] = used;
+            reset.Left[mr] = down;
+            reset.Count[mr] = down;
+            reset.G[mr] = g;
+            mr += down > 0 ? 1 : 0;
+        }
+        if (ms > 0)
+        {
+            ScatteredRounds<SetDirection>(ms, set);
+        }
+        if (mr > 0)
+        {
+            ScatteredRounds<ResetDirection>(mr, reset);
+        }
+    }
+
+    private void ScatteredRounds<TDir>(int m, ScatterScratch s) where TDir : struct, IPulseDirection
+    {
+        ulong key = PulseKey;
+        bool random = _model.UsesRandom;
+        while (m > 0)
+        {
+            var devices = s.Device.AsSpan(0, m);
+            var g = s.G.AsSpan(0, m);
+            var words = s.Words.AsSpan(0, m);
+            if (random)
+            {
+                PulseBatch.FillWordsScattered(key, devices, s.Next.AsSpan(0, m), words);
+            }
+            var left = s.Left.AsSpan(0, m);
+            if (TDir.IsSet)
+            {
+                _model.SetScattered(devices, g, left, words);
+            }
+            else
+            {
+                _model.ResetScattered(devices, g, left, words);
+            }
+            int k = 0;
+            for (int l = 0; l < m; l++)
+            {
+                int d = s.Device[l];
+                int remaining = s.Left[l];
+                if (remaining > 0)
+                {
+                    s.Device[k] = d;
+                    s.Next[k] = s.Next[l] + (s.Count[l] - remaining);
+                    s.Count[k] = remaining;
+                    s.Left[k] = remaining;
+                    s.G[k] = s.G[l];
+                    k++;
+                }
+                else
+                {
+                    Stored[d] = _model.EndEvent(d, s.G[l], TDir.IsSet, s.Words[l]);
+                }
+            }
+            m = k;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CheckedDevice(int start, int column)
+    {
+        int d = start + column;
+        if ((uint)d >= (uint)Count || column < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(column), $"device {start} + {column} is outside 0..{Count - 1}");
+        }
+        return d;
     }
 
     private void PulseAll<TDir>(int start, int count) where TDir : struct, IPulseDirection

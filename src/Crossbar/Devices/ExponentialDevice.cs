@@ -90,6 +90,16 @@ public readonly struct ExponentialDevice : IDeviceModel
 
     public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
 
+    public double SetRun(int device, double g, ref int left, ulong random) => PulseBatch.One(Set(device, g, random), ref left);
+
+    public double ResetRun(int device, double g, ref int left, ulong random) => PulseBatch.One(Reset(device, g, random), ref left);
+
+    public void SetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
+        PulseBatch.SetScatteredScalar(this, devices, g, left, words);
+
+    public void ResetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
+        PulseBatch.ResetScatteredScalar(this, devices, g, left, words);
+
     public bool UsesRandom => _noise > 0;
 
     public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words)

@@ -50,4 +50,25 @@ public interface IDeviceModel
 
     /// <summary>One RESET pulse to each device of a run (see <see cref="SetBatch"/>).</summary>
     void ResetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words);
+
+    /// <summary>
+    /// The next pulse(s) of a run of <paramref name="left"/> SET pulses (≥ 1) on one device, all drawn from the word
+    /// of the run's next pulse: one pulse (<see cref="Set"/>, <paramref name="left"/> − 1), or — for models that can
+    /// draw several pulses as one event, exactly in distribution, e.g. far from a bound — all of them (left = 0).
+    /// Every pulse path (single device, dense, scattered) goes through this, so they agree bit for bit.
+    /// </summary>
+    double SetRun(int device, double g, ref int left, ulong random);
+
+    /// <summary>The next pulse(s) of a run of RESET pulses (see <see cref="SetRun"/>).</summary>
+    double ResetRun(int device, double g, ref int left, ulong random);
+
+    /// <summary>
+    /// <see cref="SetRun"/> for each of the scattered <paramref name="devices"/> (g[t], left[t] and words[t] belong to
+    /// devices[t]), without <see cref="EndEvent"/>. Models with a SIMD kernel override the scalar loop of
+    /// <see cref="PulseBatch.SetScatteredScalar"/>; results must be identical to it.
+    /// </summary>
+    void SetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words);
+
+    /// <summary><see cref="ResetRun"/> for each of the scattered devices (see <see cref="SetScattered"/>).</summary>
+    void ResetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words);
 }

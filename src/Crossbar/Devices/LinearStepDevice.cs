@@ -75,6 +75,16 @@ public readonly struct LinearStepDevice : IDeviceModel
 
     public double EndEvent(int device, double g, bool set, ulong lastRandom) => g;
 
+    public double SetRun(int device, double g, ref int left, ulong random) => PulseBatch.One(Set(device, g, random), ref left);
+
+    public double ResetRun(int device, double g, ref int left, ulong random) => PulseBatch.One(Reset(device, g, random), ref left);
+
+    public void SetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
+        PulseBatch.SetScatteredScalar(this, devices, g, left, words);
+
+    public void ResetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
+        PulseBatch.ResetScatteredScalar(this, devices, g, left, words);
+
     public bool UsesRandom => true;
 
     public void SetBatch(int first, Span<double> g, ReadOnlySpan<ulong> words) => PulseBatch.SetScalar(this, first, g, words);

@@ -26,6 +26,9 @@ public static class PulseRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform2(ulong word) => (((word >> 8) & 0xFFFFFF) + 0.5) * Inv24;
 
+    /// <summary>Largest |<see cref="Gaussian"/>| (the quantile of the smallest 24-bit uniform, 0.5·2⁻²⁴, is −5.42).</summary>
+    public const double MaxGaussian = 5.5;
+
     /// <summary>Standard normal deviate from the low half of the word (inverse CDF, |z| ≤ 5.4).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Gaussian(ulong word) => NormalQuantile(Uniform2(word));

@@ -32,6 +32,7 @@ public sealed class AnalogTile
     private readonly Quantizer _input;
     private readonly Quantizer _output;
     private readonly bool _readNoise;
+    private readonly bool _directRead; // one device per weight, no X, no time effects, no read noise: W = gain·G
     private readonly int _planeSize;
     private CounterRng _readRng;
     private bool _stale;
@@ -77,6 +78,7 @@ public sealed class AnalogTile
             ? new Quantizer(-Config.OutputRange, Config.OutputRange, Config.OutputLevels)
             : default;
         _stale = true;
+        _directRead = Signs * DevicesPerSign == 1 && !Devices.TimeDependent && !Devices.FlickerNoise && Devices.Variation is null && !_readNoise;
     }
 
     public TileConfig Config { get; }
@@ -377,6 +379,45 @@ public sealed class AnalogTile
                     Devices.ApplyReset(startMinus + j, -m);
                 }
             }
+            UpdateCachedWeight(row, j);
+        }
+    }
+
+    /// <summary>
+    /// Compact row-wise pulses: column <c>columns[t]</c> of the row gets the signed counts <c>plus[t]</c> on its active
+    /// G⁺ and <c>minus[t]</c> on its active G⁻ (SET &gt; 0, RESET &lt; 0), and only those cached weights are re-read.
+    /// Columns must be distinct. The devices take the pulses through the scattered SIMD kernels
+    /// (<see cref="DeviceArray.ApplySignedScattered"/>) — the fast path of the pulse-coincidence and stochastic rules.
+    /// </summary>
+    public void ApplyCompactRowPulses(int row, ReadOnlySpan<int> columns, ReadOnlySpan<int> plus, ReadOnlySpan<int> minus)
+    {
+        if (plus.Length != columns.Length || (Signs == 2 && minus.Length != columns.Length))
+        {
+            throw new ArgumentException("expected one pulse count per listed column and sign");
+        }
+        Devices.ApplySignedScattered(DeviceIndex(row, 0, SynapseSign.Plus, ActiveDevice), columns, plus);
+        if (Signs == 2)
+        {
+            Devices.ApplySignedScattered(DeviceIndex(row, 0, SynapseSign.Minus, ActiveDevice), columns, minus);
+        }
+        if (_stale)
+        {
+            return; // a full refresh is due anyway
+        }
+        if (_directRead)
+        {
+            // One device per weight, read as stored: W = gain·G.
+            var stored = Devices.Stored;
+            int offset = row * Columns;
+            int first = DeviceIndex(row, 0, SynapseSign.Plus, 0);
+            foreach (int j in columns)
+            {
+                _weights[offset + j] = (float)(Gain * stored[first + j]);
+            }
+            return;
+        }
+        foreach (int j in columns)
+        {
             UpdateCachedWeight(row, j);
         }
     }

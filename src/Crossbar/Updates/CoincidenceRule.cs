@@ -31,7 +31,11 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
     private readonly int[] _touched;
     private readonly ulong[] _activeSet;   // trains of the active columns, packed (single-word trains)
     private readonly ulong[] _activeReset;
+    private readonly int[] _activeSign;
+    private readonly uint[] _activeSet32;  // the same trains as 32-bit words (trains of ≤ 32 slots, SIMD counting)
+    private readonly uint[] _activeReset32;
     private CounterRng _rng;
+    private bool _hasReset;  // this update counts RESET pulses on RESET trains
 
     private enum Encoding
     {
@@ -54,11 +58,15 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         _setCols = new PulseTrains(cols, slots);
         _resetCols = direction == DeviceDirection.Bidirectional ? new PulseTrains(cols, slots) : null;
         _activeCols = new int[cols];
-        _plus = new int[cols];
-        _minus = new int[cols];
-        _touched = new int[cols];
+        // Compact lists, with the SIMD kernel's store slack.
+        _plus = new int[cols + CoincidenceKernel.Lanes];
+        _minus = new int[cols + CoincidenceKernel.Lanes];
+        _touched = new int[cols + CoincidenceKernel.Lanes];
         _activeSet = new ulong[cols];
         _activeReset = new ulong[cols];
+        _activeSign = new int[cols];
+        _activeSet32 = new uint[cols];
+        _activeReset32 = new uint[cols];
         _rng = CounterRng.ForStream(seed, "pulse-trains", (ulong)layer);
     }
 
@@ -98,20 +106,27 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
             float v = i < tile.Inputs ? x[i] : 1f; // bias row
             Encode(_rows, i, v, rowScale, spread: false);
         }
+        // A single device per weight moves both ways on one Bernoulli stream per line (003, aihwkit); a second, equally
+        // scaled RESET stream would only be a redundant draw. Pairs and the count rule's separate η_RESET keep theirs.
+        var resetCols = tile.Signs == 1 && _encoding == Encoding.Bernoulli ? null : _resetCols;
+        _hasReset = resetCols is not null;
         int active = 0;
         for (int j = 0; j < tile.Columns; j++)
         {
             Encode(_setCols, j, delta[j], setScale, spread: true);
             bool any = !_setCols.IsEmpty(j);
-            if (_resetCols is not null)
+            if (resetCols is not null)
             {
-                Encode(_resetCols, j, delta[j], resetScale, spread: true);
-                any |= !_resetCols.IsEmpty(j);
+                Encode(resetCols, j, delta[j], resetScale, spread: true);
+                any |= !resetCols.IsEmpty(j);
             }
             if (any)
             {
                 _activeSet[active] = _setCols.FirstWord(j);
-                _activeReset[active] = _resetCols?.FirstWord(j) ?? 0;
+                _activeReset[active] = resetCols?.FirstWord(j) ?? 0;
+                _activeSign[active] = _setCols.Sign[j];
+                _activeSet32[active] = (uint)_activeSet[active];
+                _activeReset32[active] = (uint)_activeReset[active];
                 _activeCols[active++] = j;
             }
         }
@@ -119,73 +134,71 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         {
             return;
         }
-        var cols = _activeCols.AsSpan(0, active);
         for (int i = 0; i < tile.Rows; i++)
         {
             if (_rows.IsEmpty(i))
             {
                 continue;
             }
-            int si = _rows.Sign[i];
-            int touched = 0;
-            bool single = _rows.Words == 1;
-            ulong mx = _rows.FirstWord(i);
-            for (int k = 0; k < cols.Length; k++)
-            {
-                int j = cols[k];
-                int set, reset;
-                if (single)
-                {
-                    // Packed single-word trains: one AND + popcount per device and line.
-                    set = BitOperations.PopCount(mx & _activeSet[k]);
-                    reset = _resetCols is null ? 0 : BitOperations.PopCount(mx & _activeReset[k]);
-                }
-                else
-                {
-                    set = PulseTrains.Coincidences(_rows, i, _setCols, j);
-                    reset = _resetCols is null ? 0 : PulseTrains.Coincidences(_rows, i, _resetCols, j);
-                }
-                if ((set | reset) == 0)
-                {
-                    continue;
-                }
-                _touched[touched++] = j;
-                bool up = si * _setCols.Sign[j] > 0;
-                if (tile.Signs == 1)
-                {
-                    // One device per weight (aihwkit-style single tile): it must move both ways.
-                    _plus[j] = up ? set : -(_resetCols is null ? set : reset);
-                }
-                else if (_direction == DeviceDirection.Unidirectional)
-                {
-                    _plus[j] = up ? set : 0;
-                    _minus[j] = up ? 0 : set;
-                }
-                else
-                {
-                    _plus[j] = up ? set : -reset;
-                    _minus[j] = up ? -reset : set;
-                }
-            }
+            int touched = CountRow(i, active, tile.Signs);
             if (touched > 0)
             {
-                var list = _touched.AsSpan(0, touched);
-                // Few devices of a row: update just those; many: one pass over the row is cheaper.
-                if (touched * 8 < tile.Columns)
-                {
-                    tile.ApplyRowPulses(i, _plus, _minus, list);
-                }
-                else
-                {
-                    tile.ApplyRowPulses(i, _plus, _minus);
-                }
-                foreach (int j in list)
-                {
-                    _plus[j] = 0;
-                    _minus[j] = 0;
-                }
+                tile.ApplyCompactRowPulses(i, _touched.AsSpan(0, touched), _plus.AsSpan(0, touched), _minus.AsSpan(0, touched));
             }
         }
+    }
+
+    /// <summary>
+    /// Pulse counts of row <paramref name="i"/> with every active column, as compact lists (column, G⁺ count, G⁻ count;
+    /// SET &gt; 0, RESET &lt; 0) of the devices that receive any; returns their number.
+    /// </summary>
+    private int CountRow(int i, int active, int signs)
+    {
+        int si = _rows.Sign[i];
+        bool hasReset = _hasReset;
+        // A unidirectional pair only SETs: G⁺ when ΔW > 0, G⁻ when ΔW < 0. A single device (aihwkit-style tile)
+        // and a bidirectional pair move both ways; the RESET count comes from the RESET train when there is one.
+        bool setOnly = signs == 2 && _direction == DeviceDirection.Unidirectional;
+        bool single = _rows.Words == 1;
+        ulong mx = _rows.FirstWord(i);
+        int t = 0;
+        int k = 0;
+        if (_rows.Slots <= 32 && CoincidenceKernel.Supported)
+        {
+            t = CoincidenceKernel.Count((uint)mx, si, setOnly, signs == 2, _activeSet32.AsSpan(0, active),
+                                        hasReset ? _activeReset32.AsSpan(0, active) : default, _activeSign.AsSpan(0, active),
+                                        _activeCols.AsSpan(0, active), _touched, _plus, _minus, out k);
+        }
+        for (; k < active; k++)
+        {
+            int j = _activeCols[k];
+            int set, reset;
+            if (single)
+            {
+                // Packed single-word trains: one AND + popcount per device and line.
+                set = BitOperations.PopCount(mx & _activeSet[k]);
+                reset = hasReset ? BitOperations.PopCount(mx & _activeReset[k]) : set;
+            }
+            else
+            {
+                set = PulseTrains.Coincidences(_rows, i, _setCols, j);
+                reset = hasReset ? PulseTrains.Coincidences(_rows, i, _resetCols!, j) : set;
+            }
+            bool up = si * _activeSign[k] > 0;
+            int down = setOnly ? 0 : -reset;
+            int plus = up ? set : down;
+            int minus = up ? down : set;
+            if (signs == 1)
+            {
+                minus = 0;
+            }
+            // Branch-free append: most pairs of an active row and column do receive pulses.
+            _touched[t] = j;
+            _plus[t] = plus;
+            _minus[t] = minus;
+            t += (plus | minus) != 0 ? 1 : 0;
+        }
+        return t;
     }
 
     public void ApplyBatch(AnalogTile tile, ReadOnlySpan<float> sumXDelta, float learningRate, int batch) =>

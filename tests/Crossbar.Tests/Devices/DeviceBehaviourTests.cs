@@ -94,34 +94,111 @@ public class DeviceBehaviourTests
     [Fact]
     public void Same_seed_gives_the_same_devices_however_pulses_are_grouped()
     {
+        int[] counts = [3, 0, 2, 1, 0, 4];
         foreach (var yaml in AllModels)
         {
+            // The same runs of pulses per device, delivered by range, one device at a time in reverse, or scattered.
             var a = Array(yaml, count: 6, seed: 9);
             var b = Array(yaml, count: 6, seed: 9);
-            a.ApplySetRange(0, [3, 0, 2, 1, 0, 4]);
+            var c = Array(yaml, count: 6, seed: 9);
+            a.ApplySetRange(0, counts);
             for (int d = 5; d >= 0; d--)
             {
-                int n = new[] { 3, 0, 2, 1, 0, 4 }[d];
-                for (int i = 0; i < n; i++)
-                {
-                    b.ApplySet(d, 1);
-                }
+                b.ApplySet(d, counts[d]);
             }
+            c.ApplySignedScattered(0, [5, 3, 2, 0], [counts[5], counts[3], counts[2], counts[0]]);
             a.ApplyResetAll(0, 6);
             for (int d = 0; d < 6; d++)
             {
                 b.ApplyReset(d, 1);
             }
+            c.ApplySignedScattered(0, [0, 1, 2, 3, 4, 5], [-1, -1, -1, -1, -1, -1]);
             Assert.Equal(a.Stored, b.Stored);
+            Assert.Equal(a.Stored, c.Stored);
+            if (!yaml.Contains("constant_step"))
+            {
+                // Models that apply every pulse as its own event: a run equals single pulses.
+                var e = Array(yaml, count: 6, seed: 9);
+                for (int d = 0; d < 6; d++)
+                {
+                    for (int i = 0; i < counts[d]; i++)
+                    {
+                        e.ApplySet(d, 1);
+                    }
+                }
+                e.ApplyResetAll(0, 6);
+                Assert.Equal(a.Stored, e.Stored);
+            }
             if (!yaml.Contains("ideal") && !yaml.Contains("exponential"))
             {
-                var c = Array(yaml, count: 6, seed: 10);
-                var d = Array(yaml, count: 6, seed: 9);
-                c.ApplySetRange(0, [3, 0, 2, 1, 0, 4]);
-                d.ApplySetRange(0, [3, 0, 2, 1, 0, 4]);
-                Assert.NotEqual(d.Stored, c.Stored);
+                var f = Array(yaml, count: 6, seed: 10);
+                var g = Array(yaml, count: 6, seed: 9);
+                f.ApplySetRange(0, counts);
+                g.ApplySetRange(0, counts);
+                Assert.NotEqual(g.Stored, f.Stored);
             }
         }
+    }
+
+    [Fact]
+    public void Scattered_pulses_equal_the_range_path_bit_for_bit()
+    {
+        // The SIMD scattered kernels (eight devices at a time, padded last group, rounds for runs near a bound)
+        // against the scalar range path, for every model, both directions and runs of up to 40 pulses.
+        var rng = new Random(3);
+        foreach (var yaml in AllModels)
+        {
+            var a = Array(yaml, count: 300, seed: 4);
+            var b = Array(yaml, count: 300, seed: 4);
+            for (int round = 0; round < 6; round++)
+            {
+                var pulses = new int[300];
+                for (int d = 0; d < pulses.Length; d++)
+                {
+                    pulses[d] = rng.Next(4) == 0 ? 0 : rng.Next(-40, 41);
+                }
+                a.ApplySignedRange(0, pulses);
+                var columns = Enumerable.Range(0, 300).Where(d => pulses[d] != 0).OrderBy(_ => rng.Next()).ToArray();
+                b.ApplySignedScattered(0, columns, [.. columns.Select(d => pulses[d])]);
+                Assert.Equal(a.Stored, b.Stored);
+                Assert.Equal(a.SetPulses, b.SetPulses);
+                Assert.Equal(a.ResetPulses, b.ResetPulses);
+            }
+        }
+    }
+
+    [Fact]
+    public void Constant_step_runs_far_from_a_bound_are_one_exact_draw()
+    {
+        // n pulses of Δw·(1 + σξ) sum to N(n·Δw, n·(σΔw)²): a run drawn as one event and the same pulses one at a
+        // time must agree in mean and spread (aihwkit ConstantStep semantics, per pulse).
+        const string yaml = "model: constant_step\ndw_min: 0.01\ndw_min_std: 0.3\ndw_min_dtod: 0\nup_down_dtod: 0\n" +
+                            "w_min: -1\nw_max: 1\nw_min_dtod: 0\nw_max_dtod: 0\nreset_std: 0";
+        const int count = 20_000, n = 10;
+        var run = Array(yaml, count, seed: 1);
+        var single = Array(yaml, count, seed: 2);
+        for (int d = 0; d < count; d++)
+        {
+            run.ApplySet(d, n);
+            for (int i = 0; i < n; i++)
+            {
+                single.ApplySet(d, 1);
+            }
+        }
+        double expectedStd = Math.Sqrt(n) * 0.3 * 0.01;
+        foreach (var devices in new[] { run, single })
+        {
+            double mean = devices.Stored.Average();
+            double std = Math.Sqrt(devices.Stored.Select(g => (g - mean) * (g - mean)).Average());
+            Assert.Equal(n * 0.01, mean, 4 * expectedStd / Math.Sqrt(count));
+            Assert.Equal(expectedStd, std, 0.03 * expectedStd);
+        }
+        // Near the bound the run goes pulse by pulse and clips: it never passes w_max and ends on it.
+        var edge = Array(yaml, 1, seed: 1);
+        edge.Write(0, 0.995);
+        edge.ApplySet(0, n);
+        Assert.Equal(1.0, edge.Stored[0], 12);
+        Assert.Equal(n, edge.SetPulses[0]);
     }
 
     [Fact]
