@@ -71,83 +71,47 @@ public readonly struct ConstantStepDevice : IDeviceModel
         return Math.Clamp(sign > 0 ? g + delta : g - delta, _min[device], _max[device]);
     }
 
-    public void SetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
-        RunScattered(devices, g, left, words, _up, 1.0);
-
-    public void ResetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
-        RunScattered(devices, g, left, words, _down, -1.0);
-
     /// <summary>
-    /// <see cref="Run"/> for scattered devices, eight at a time with the same arithmetic (bit-identical); a last partial
-    /// group runs as a full vector padded with idle lanes (no pulses), so no device takes the slow scalar path.
+    /// <see cref="Run"/> for eight devices of either direction at once, with the same arithmetic (g + (−1)·Δ is g − Δ
+    /// exactly), so it is bit-identical to the scalar runs.
     /// </summary>
-    private void RunScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words, float[] steps, double sign)
+    public void Run8(Vector256<int> devices, ref Vector512<double> g, ref Vector256<int> pulses, Vector512<ulong> words)
     {
-        int n = g.Length;
         if (!PulseBatch.Avx512)
         {
-            for (int i = 0; i < n; i++)
-            {
-                g[i] = Run(devices[i], g[i], ref left[i], words[i], steps[devices[i]], sign);
-            }
+            PulseBatch.Run8Scalar(this, devices, ref g, ref pulses, words);
             return;
         }
-        int t = 0;
-        for (; t <= n - 8; t += 8)
-        {
-            Run8(devices.Slice(t, 8), g.Slice(t, 8), left.Slice(t, 8), words.Slice(t, 8), steps, sign);
-        }
-        int rest = n - t;
-        if (rest > 0)
-        {
-            Span<int> d = stackalloc int[8];
-            Span<double> gv = stackalloc double[8];
-            Span<int> lv = stackalloc int[8];
-            Span<ulong> wv = stackalloc ulong[8];
-            for (int l = 0; l < 8; l++)
-            {
-                int src = t + (l < rest ? l : 0);
-                d[l] = devices[src];
-                gv[l] = g[src];
-                lv[l] = l < rest ? left[src] : 0;
-                wv[l] = words[src];
-            }
-            Run8(d, gv, lv, wv, steps, sign);
-            gv[..rest].CopyTo(g[t..]);
-            lv[..rest].CopyTo(left[t..]);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Run8(ReadOnlySpan<int> d, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words, float[] steps, double sign)
-    {
         var one = Vector512<double>.One;
-        var step = Gather(steps, d);
-        var min = Gather(_min, d);
-        var max = Gather(_max, d);
-        var gv = Vector512.Create((ReadOnlySpan<double>)g);
-        var count = Vector256.Create((ReadOnlySpan<int>)left);
-        var pulses = Avx512F.ConvertToVector512Double(count);
-        var span = step * pulses * Vector512.Create(1 + PulseRandom.MaxGaussian * _noise);
-        var whole = Vector512.GreaterThanOrEqual(gv - span, min) & Vector512.LessThanOrEqual(gv + span, max);
-        var events = Vector512.ConditionalSelect(whole, pulses, one);
-        var wholeInt = Avx512F.ConvertToVector256Int32(whole.AsInt64());
-        (count - Vector256.ConditionalSelect(wholeInt, count, Vector256<int>.One)).CopyTo(left);
-        var xi = PulseBatch.Gaussian8(Vector512.Create(words));
+        var upInt = Vector256.GreaterThan(pulses, Vector256<int>.Zero);
+        var up = Avx512F.ConvertToVector512Int64(upInt).AsDouble();
+        var count = Vector256.Abs(pulses);
+        var step = Vector512.ConditionalSelect(up, Gather(_up, devices), Gather(_down, devices));
+        var min = Gather(_min, devices);
+        var max = Gather(_max, devices);
+        var n = Avx512F.ConvertToVector512Double(count);
+        var span = step * n * Vector512.Create(1 + PulseRandom.MaxGaussian * _noise);
+        var whole = Vector512.GreaterThanOrEqual(g - span, min) & Vector512.LessThanOrEqual(g + span, max);
+        var events = Vector512.ConditionalSelect(whole, n, one);
+        var rest = count - Vector256.ConditionalSelect(Avx512F.ConvertToVector256Int32(whole.AsInt64()), count, Vector256<int>.One);
+        var xi = PulseBatch.Gaussian8(words);
         var delta = step * (events + Vector512.Sqrt(events) * (Vector512.Create(_noise) * xi));
-        var value = sign > 0 ? gv + delta : gv - delta;
-        Vector512.Min(Vector512.Max(value, min), max).CopyTo(g);
+        var value = g + Vector512.ConditionalSelect(up, one, -one) * delta;
+        g = Vector512.Min(Vector512.Max(value, min), max);
+        pulses = Vector256.ConditionalSelect(upInt, rest, -rest);
     }
 
     /// <summary>Eight per-device parameters widened to double (one AVX2 gather).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<double> Gather(float[] a, ReadOnlySpan<int> d)
+    private static unsafe Vector512<double> Gather(float[] a, Vector256<int> d)
     {
         fixed (float* p = a)
         {
-            return Avx512F.ConvertToVector512Double(Avx2.GatherVector256(p, Vector256.Create(d), 4));
+            return Avx512F.ConvertToVector512Double(Avx2.GatherVector256(p, d, 4));
         }
     }
+
+    public bool HasScatteredKernel => PulseBatch.Avx512;
 
     public bool UsesRandom => true;
 

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Crossbar.Config;
 
 namespace Crossbar.Devices;
@@ -10,11 +12,8 @@ namespace Crossbar.Devices;
 /// </summary>
 public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDeviceModel
 {
-    private const int ScatterChunk = 256;
     private TModel _model;
     private readonly bool _timed;
-    private ScatterScratch? _setScratch;
-    private ScatterScratch? _resetScratch;
 
     public DeviceArray(TModel model, int count, DeviceConfig config, ulong seed)
         : base(count, config, seed, TModel.Name)
@@ -64,7 +63,7 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
         {
             throw new ArgumentException("one pulse count per column expected", nameof(pulses));
         }
-        if (_timed || Endurance != int.MaxValue)
+        if (_timed || Endurance != int.MaxValue || !_model.HasScatteredKernel)
         {
             for (int t = 0; t < columns.Length; t++)
             {
@@ -81,13 +80,7 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
             }
             return;
         }
-        _setScratch ??= new ScatterScratch(ScatterChunk);
-        _resetScratch ??= new ScatterScratch(ScatterChunk);
-        for (int c = 0; c < columns.Length; c += ScatterChunk)
-        {
-            int len = Math.Min(ScatterChunk, columns.Length - c);
-            Scattered(start, columns.Slice(c, len), pulses.Slice(c, len), _setScratch, _resetScratch);
-        }
+        Scattered(start, columns, pulses);
     }
 
     public override void ApplySetAll(int start, int count) => PulseAll<SetDirection>(start, count);
@@ -198,91 +191,78 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
     }
 
     /// <summary>
-    /// Pulses for up to <see cref="ScatterChunk"/> scattered devices: one branch-free pass splits them into a SET and a
-    /// RESET list (their state gathered, their pulse counts booked), then each list runs in rounds: each round gives
-    /// every device with pulses left one pulse, or the rest of its run where the model draws it as one event, through
-    /// the model's scattered (SIMD where it has one) kernel. Each step uses the word of (device, pulse number), as
-    /// <see cref="Pulse{TDir}"/> does, so the result is the same bit for bit.
+    /// Scattered pulses through the model's SIMD kernel, eight devices at a time (the last group padded with idle
+    /// lanes): state and pulse numbers gathered, the pulses' words hashed in SIMD, one <see cref="IDeviceModel.Run8"/>
+    /// call, and the busy lanes written back. A run the model could not draw at once (near a bound) finishes on the
+    /// scalar path, continuing the same pulse numbering, so the result equals <see cref="Pulse{TDir}"/> bit for bit.
     /// </summary>
-    private void Scattered(int start, ReadOnlySpan<int> columns, ReadOnlySpan<int> pulses, ScatterScratch set, ScatterScratch reset)
+    private unsafe void Scattered(int start, ReadOnlySpan<int> columns, ReadOnlySpan<int> pulses)
     {
-        int ms = 0, mr = 0;
-        for (int t = 0; t < columns.Length; t++)
+        int n = columns.Length;
+        if (n == 0)
         {
-            int n = pulses[t];
-            int d = CheckedDevice(start, columns[t]);
-            int used = SetPulses[d] + ResetPulses[d];
-            double g = Stored[d];
-            int up = n > 0 ? n : 0;
-            int down = n < 0 ? -n : 0;
-            SetPulses[d] += up;
-            ResetPulses[d] += down;
-            // Write both lists, keep the entry in the one it belongs to (the sign of x·δ is random: no branch).
-            set.Device[ms] = d;
-            set.Next[ms] = used;
-            set.Left[ms] = up;
-            set.Count[ms] = up;
-            set.G[ms] = g;
-            ms += up > 0 ? 1 : 0;
-            reset.Device[mr] = d;
-            reset.Next[mr] = used;
-            reset.Left[mr] = down;
-            reset.Count[mr] = down;
-            reset.G[mr] = g;
-            mr += down > 0 ? 1 : 0;
+            return;
         }
-        if (ms > 0)
-        {
-            ScatteredRounds<SetDirection>(ms, set);
-        }
-        if (mr > 0)
-        {
-            ScatteredRounds<ResetDirection>(mr, reset);
-        }
-    }
-
-    private void ScatteredRounds<TDir>(int m, ScatterScratch s) where TDir : struct, IPulseDirection
-    {
+        Span<int> lanes = stackalloc int[8];
+        Span<int> counts = stackalloc int[8];
+        Span<double> gs = stackalloc double[8];
+        Span<int> rests = stackalloc int[8];
         ulong key = PulseKey;
-        bool random = _model.UsesRandom;
-        while (m > 0)
+        var first = Vector256.Create(start);
+        var limit = Vector256.Create((uint)Count);
+        fixed (double* stored = Stored)
+        fixed (int* set = SetPulses)
+        fixed (int* reset = ResetPulses)
         {
-            var devices = s.Device.AsSpan(0, m);
-            var g = s.G.AsSpan(0, m);
-            var words = s.Words.AsSpan(0, m);
-            if (random)
+            for (int t = 0; t < n; t += 8)
             {
-                PulseBatch.FillWordsScattered(key, devices, s.Next.AsSpan(0, m), words);
-            }
-            var left = s.Left.AsSpan(0, m);
-            if (TDir.IsSet)
-            {
-                _model.SetScattered(devices, g, left, words);
-            }
-            else
-            {
-                _model.ResetScattered(devices, g, left, words);
-            }
-            int k = 0;
-            for (int l = 0; l < m; l++)
-            {
-                int d = s.Device[l];
-                int remaining = s.Left[l];
-                if (remaining > 0)
+                int busy = Math.Min(8, n - t);
+                for (int l = 0; l < 8; l++)
                 {
-                    s.Device[k] = d;
-                    s.Next[k] = s.Next[l] + (s.Count[l] - remaining);
-                    s.Count[k] = remaining;
-                    s.Left[k] = remaining;
-                    s.G[k] = s.G[l];
-                    k++;
+                    lanes[l] = columns[t + (l < busy ? l : 0)];
+                    counts[l] = l < busy ? pulses[t + l] : 0;
                 }
-                else
+                var d = first + Vector256.Create<int>(lanes);
+                if (!Vector256.LessThanAll(d.AsUInt32(), limit) || !Vector256.GreaterThanOrEqualAll(Vector256.Create<int>(lanes), Vector256<int>.Zero))
                 {
-                    Stored[d] = _model.EndEvent(d, s.G[l], TDir.IsSet, s.Words[l]);
+                    throw new ArgumentOutOfRangeException(nameof(columns), $"a column of {start} + columns is outside 0..{Count - 1}");
+                }
+                var count = Vector256.Create<int>(counts);
+                var used = Avx2.GatherVector256(set, d, 4) + Avx2.GatherVector256(reset, d, 4);
+                var g = Vector512.Create(Avx2.GatherVector256(stored, d.GetLower(), 8), Avx2.GatherVector256(stored, d.GetUpper(), 8));
+                var rest = count;
+                _model.Run8(d, ref g, ref rest, PulseBatch.Words8(key, d, used));
+                g.CopyTo(gs);
+                rest.CopyTo(rests);
+                for (int l = 0; l < busy; l++)
+                {
+                    int c = counts[l];
+                    if (c == 0)
+                    {
+                        continue;
+                    }
+                    int dev = start + lanes[l];
+                    int r = rests[l];
+                    int applied = c - r;
+                    stored[dev] = gs[l];
+                    if (applied > 0)
+                    {
+                        set[dev] += applied;
+                    }
+                    else
+                    {
+                        reset[dev] -= applied;
+                    }
+                    if (r > 0)
+                    {
+                        Pulse<SetDirection>(dev, r);
+                    }
+                    else if (r < 0)
+                    {
+                        Pulse<ResetDirection>(dev, -r);
+                    }
                 }
             }
-            m = k;
         }
     }
 

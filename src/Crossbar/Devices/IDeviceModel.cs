@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Crossbar.Devices;
 
 /// <summary>
@@ -62,13 +64,15 @@ public interface IDeviceModel
     /// <summary>The next pulse(s) of a run of RESET pulses (see <see cref="SetRun"/>).</summary>
     double ResetRun(int device, double g, ref int left, ulong random);
 
-    /// <summary>
-    /// <see cref="SetRun"/> for each of the scattered <paramref name="devices"/> (g[t], left[t] and words[t] belong to
-    /// devices[t]), without <see cref="EndEvent"/>. Models with a SIMD kernel override the scalar loop of
-    /// <see cref="PulseBatch.SetScatteredScalar"/>; results must be identical to it.
-    /// </summary>
-    void SetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words);
+    /// <summary>True when the model has a SIMD <see cref="Run8"/> kernel; otherwise scattered pulses go device by device.</summary>
+    bool HasScatteredKernel { get; }
 
-    /// <summary><see cref="ResetRun"/> for each of the scattered devices (see <see cref="SetScattered"/>).</summary>
-    void ResetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words);
+    /// <summary>
+    /// One call of <see cref="SetRun"/>/<see cref="ResetRun"/> for eight scattered devices at once: lane l is device
+    /// devices[l] at conductance g[l] with pulses[l] pulses to receive (SET &gt; 0, RESET &lt; 0, 0 = idle lane) and the
+    /// word of its next pulse; on return g and pulses hold the new conductance and the pulses still to apply. Must be
+    /// bit-identical to the scalar calls (see <see cref="PulseBatch.Run8Scalar"/>). Models with such a kernel have no
+    /// end-of-event noise (<see cref="EndEvent"/> returns g).
+    /// </summary>
+    void Run8(Vector256<int> devices, ref Vector512<double> g, ref Vector256<int> pulses, Vector512<ulong> words);
 }

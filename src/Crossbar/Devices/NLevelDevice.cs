@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Crossbar.Config;
 
 namespace Crossbar.Devices;
@@ -54,11 +55,10 @@ public readonly struct NLevelDevice : IDeviceModel
 
     public double ResetRun(int device, double g, ref int left, ulong random) => PulseBatch.One(Reset(device, g, random), ref left);
 
-    public void SetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
-        PulseBatch.SetScatteredScalar(this, devices, g, left, words);
+    public void Run8(Vector256<int> devices, ref Vector512<double> g, ref Vector256<int> pulses, Vector512<ulong> words) =>
+        PulseBatch.Run8Scalar(this, devices, ref g, ref pulses, words);
 
-    public void ResetScattered(ReadOnlySpan<int> devices, Span<double> g, Span<int> left, ReadOnlySpan<ulong> words) =>
-        PulseBatch.ResetScatteredScalar(this, devices, g, left, words);
+    public bool HasScatteredKernel => false;
 
     public bool UsesRandom => true;
 

@@ -75,36 +75,16 @@ public static class PulseBatch
         }
     }
 
-    /// <summary>
-    /// words[t] = <see cref="PulseRandom.Word"/>(key, devices[t], pulses[t]) for scattered devices: the words the
-    /// scalar path draws, so the scattered kernels give bit-identical results.
-    /// </summary>
-    public static void FillWordsScattered(ulong key, ReadOnlySpan<int> devices, ReadOnlySpan<int> pulses, Span<ulong> words)
+    /// <summary>The words <see cref="PulseRandom.Word"/>(key, devices[l], pulses[l]) of eight devices (AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Words8(ulong key, Vector256<int> devices, Vector256<int> pulses)
     {
-        int n = words.Length;
-        int j = 0;
-        if (Avx512 && n >= 8)
-        {
-            var vKey = Vector512.Create(key);
-            var vGolden = Vector512.Create(Golden);
-            var m1 = Vector512.Create(0xBF58476D1CE4E5B9UL);
-            var m2 = Vector512.Create(0x94D049BB133111EBUL);
-            ref int d0 = ref Unsafe.AsRef(in devices[0]);
-            ref int p0 = ref Unsafe.AsRef(in pulses[0]);
-            for (; j <= n - 8; j += 8)
-            {
-                var device = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref d0, (nuint)j).AsUInt32()).AsUInt64() << 36;
-                var pulse = Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(ref p0, (nuint)j)).AsUInt64();
-                var z = vKey + Avx512DQ.MultiplyLow((device ^ pulse) + Vector512<ulong>.One, vGolden);
-                z = Avx512DQ.MultiplyLow(z ^ (z >> 30), m1);
-                z = Avx512DQ.MultiplyLow(z ^ (z >> 27), m2);
-                (z ^ (z >> 31)).StoreUnsafe(ref words[0], (nuint)j);
-            }
-        }
-        for (; j < n; j++)
-        {
-            words[j] = PulseRandom.Word(key, devices[j], pulses[j]);
-        }
+        var device = Avx512F.ConvertToVector512Int64(devices.AsUInt32()).AsUInt64() << 36;
+        var pulse = Avx512F.ConvertToVector512Int64(pulses).AsUInt64();
+        var z = Vector512.Create(key) + Avx512DQ.MultiplyLow((device ^ pulse) + Vector512<ulong>.One, Vector512.Create(Golden));
+        z = Avx512DQ.MultiplyLow(z ^ (z >> 30), Vector512.Create(0xBF58476D1CE4E5B9UL));
+        z = Avx512DQ.MultiplyLow(z ^ (z >> 27), Vector512.Create(0x94D049BB133111EBUL));
+        return z ^ (z >> 31);
     }
 
     /// <summary>
@@ -149,28 +129,31 @@ public static class PulseBatch
         return Vector512.Create<double>(buffer);
     }
 
-    /// <summary>Scalar scattered batch: <see cref="IDeviceModel.SetRun"/> for each listed device.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetScatteredScalar<TModel>(in TModel model, ReadOnlySpan<int> devices, Span<double> g, Span<int> left,
-                                                  ReadOnlySpan<ulong> words)
+    /// <summary>The scalar meaning of <see cref="IDeviceModel.Run8"/>: one SetRun/ResetRun call per busy lane.</summary>
+    public static void Run8Scalar<TModel>(in TModel model, Vector256<int> devices, ref Vector512<double> g, ref Vector256<int> pulses,
+                                          Vector512<ulong> words)
         where TModel : struct, IDeviceModel
     {
-        for (int t = 0; t < g.Length; t++)
+        Span<double> gs = stackalloc double[8];
+        Span<int> ps = stackalloc int[8];
+        g.CopyTo(gs);
+        pulses.CopyTo(ps);
+        for (int l = 0; l < 8; l++)
         {
-            g[t] = model.SetRun(devices[t], g[t], ref left[t], words[t]);
+            int left = Math.Abs(ps[l]);
+            if (ps[l] > 0)
+            {
+                gs[l] = model.SetRun(devices.GetElement(l), gs[l], ref left, words.GetElement(l));
+                ps[l] = left;
+            }
+            else if (ps[l] < 0)
+            {
+                gs[l] = model.ResetRun(devices.GetElement(l), gs[l], ref left, words.GetElement(l));
+                ps[l] = -left;
+            }
         }
-    }
-
-    /// <summary>Scalar scattered batch: <see cref="IDeviceModel.ResetRun"/> for each listed device.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ResetScatteredScalar<TModel>(in TModel model, ReadOnlySpan<int> devices, Span<double> g, Span<int> left,
-                                                    ReadOnlySpan<ulong> words)
-        where TModel : struct, IDeviceModel
-    {
-        for (int t = 0; t < g.Length; t++)
-        {
-            g[t] = model.ResetRun(devices[t], g[t], ref left[t], words[t]);
-        }
+        g = Vector512.Create<double>(gs);
+        pulses = Vector256.Create<int>(ps);
     }
 
     /// <summary>A run step of models that apply one pulse at a time: counts the pulse and returns <paramref name="g"/>.</summary>
