@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Crossbar.Config;
@@ -97,18 +98,24 @@ public readonly struct ConstantStepDevice : IDeviceModel
         var xi = PulseBatch.Gaussian8(words);
         var delta = step * (events + Vector512.Sqrt(events) * (Vector512.Create(_noise) * xi));
         var value = g + Vector512.ConditionalSelect(up, one, -one) * delta;
-        g = Vector512.Min(Vector512.Max(value, min), max);
+        var idle = Avx512F.ConvertToVector512Int64(Vector256.Equals(count, Vector256<int>.Zero)).AsDouble();
+        g = Vector512.ConditionalSelect(idle, g, Vector512.Min(Vector512.Max(value, min), max));
         pulses = Vector256.ConditionalSelect(upInt, rest, -rest);
     }
 
-    /// <summary>Eight per-device parameters widened to double (one AVX2 gather).</summary>
+    /// <summary>
+    /// Eight per-device parameters widened to double. Scalar loads, not vgatherdps: AMD Zen 4 microcodes gathers, and
+    /// eight plain loads measured no slower.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<double> Gather(float[] a, Vector256<int> d)
+    private static Vector512<double> Gather(float[] a, Vector256<int> d)
     {
-        fixed (float* p = a)
-        {
-            return Avx512F.ConvertToVector512Double(Avx2.GatherVector256(p, d, 4));
-        }
+        ref float a0 = ref MemoryMarshal.GetArrayDataReference(a);
+        var v = Vector256.Create(
+            Unsafe.Add(ref a0, d.GetElement(0)), Unsafe.Add(ref a0, d.GetElement(1)), Unsafe.Add(ref a0, d.GetElement(2)),
+            Unsafe.Add(ref a0, d.GetElement(3)), Unsafe.Add(ref a0, d.GetElement(4)), Unsafe.Add(ref a0, d.GetElement(5)),
+            Unsafe.Add(ref a0, d.GetElement(6)), Unsafe.Add(ref a0, d.GetElement(7)));
+        return Avx512F.ConvertToVector512Double(v);
     }
 
     public bool HasScatteredKernel => PulseBatch.Avx512;

@@ -217,49 +217,64 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
             for (int t = 0; t < n; t += 8)
             {
                 int busy = Math.Min(8, n - t);
-                for (int l = 0; l < 8; l++)
+                Vector256<int> cols, count;
+                if (busy == 8)
                 {
-                    lanes[l] = columns[t + (l < busy ? l : 0)];
-                    counts[l] = l < busy ? pulses[t + l] : 0;
+                    cols = Vector256.Create(columns.Slice(t, 8));
+                    count = Vector256.Create(pulses.Slice(t, 8));
                 }
-                var d = first + Vector256.Create<int>(lanes);
-                if (!Vector256.LessThanAll(d.AsUInt32(), limit) || !Vector256.GreaterThanOrEqualAll(Vector256.Create<int>(lanes), Vector256<int>.Zero))
+                else
+                {
+                    for (int l = 0; l < 8; l++)
+                    {
+                        lanes[l] = columns[t + (l < busy ? l : 0)];
+                        counts[l] = l < busy ? pulses[t + l] : 0;
+                    }
+                    cols = Vector256.Create<int>(lanes);
+                    count = Vector256.Create<int>(counts);
+                }
+                var d = first + cols;
+                if (!Vector256.LessThanAll(d.AsUInt32(), limit) || !Vector256.GreaterThanOrEqualAll(cols, Vector256<int>.Zero))
                 {
                     throw new ArgumentOutOfRangeException(nameof(columns), $"a column of {start} + columns is outside 0..{Count - 1}");
                 }
-                var count = Vector256.Create<int>(counts);
-                var used = Avx2.GatherVector256(set, d, 4) + Avx2.GatherVector256(reset, d, 4);
-                var g = Vector512.Create(Avx2.GatherVector256(stored, d.GetLower(), 8), Avx2.GatherVector256(stored, d.GetUpper(), 8));
+                // Plain loads rather than vgather (microcoded on AMD Zen 4).
+                d.CopyTo(lanes);
+                for (int l = 0; l < 8; l++)
+                {
+                    int dev = lanes[l];
+                    rests[l] = set[dev] + reset[dev];
+                    gs[l] = stored[dev];
+                }
+                var used = Vector256.Create<int>(rests);
+                var g = Vector512.Create<double>(gs);
                 var rest = count;
                 _model.Run8(d, ref g, ref rest, PulseBatch.Words8(key, d, used));
                 g.CopyTo(gs);
                 rest.CopyTo(rests);
+                (count - rest).CopyTo(counts);
                 for (int l = 0; l < busy; l++)
                 {
-                    int c = counts[l];
-                    if (c == 0)
-                    {
-                        continue;
-                    }
-                    int dev = start + lanes[l];
-                    int r = rests[l];
-                    int applied = c - r;
+                    // Branch-free write-back (the direction of each lane is random); idle lanes change nothing.
+                    int dev = lanes[l];
+                    int applied = counts[l];
                     stored[dev] = gs[l];
-                    if (applied > 0)
+                    set[dev] += Math.Max(applied, 0);
+                    reset[dev] += Math.Max(-applied, 0);
+                }
+                if (rest != Vector256<int>.Zero)
+                {
+                    for (int l = 0; l < busy; l++)
                     {
-                        set[dev] += applied;
-                    }
-                    else
-                    {
-                        reset[dev] -= applied;
-                    }
-                    if (r > 0)
-                    {
-                        Pulse<SetDirection>(dev, r);
-                    }
-                    else if (r < 0)
-                    {
-                        Pulse<ResetDirection>(dev, -r);
+                        int r = rests[l];
+                        if (r > 0)
+                        {
+                            Pulse<SetDirection>(lanes[l], r);
+                        }
+                        else if (r < 0)
+                        {
+                            Pulse<ResetDirection>(lanes[l], -r);
+                        }
                     }
                 }
             }
