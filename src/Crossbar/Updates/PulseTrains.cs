@@ -88,6 +88,11 @@ public sealed class PulseTrains
         }
         // Compare 24-bit uniforms with a 24-bit threshold: exact for p = 1 and reproducible for a seed.
         uint threshold = (uint)MathF.Round(p * (1 << 24));
+        if (threshold == 0)
+        {
+            rng.Counter += (ulong)Slots; // no slot can fire; the stream still moves on as if drawn
+            return;
+        }
         if (Slots <= 64 && Avx512DQ.IsSupported)
         {
             dst[0] = BernoulliWord(rng.Key, rng.Counter, Slots, threshold);
