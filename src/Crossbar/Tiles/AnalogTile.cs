@@ -384,21 +384,30 @@ public sealed class AnalogTile
     }
 
     /// <summary>
-    /// Compact row-wise pulses: column <c>columns[t]</c> of the row gets the signed counts <c>plus[t]</c> on its active
-    /// G⁺ and <c>minus[t]</c> on its active G⁻ (SET &gt; 0, RESET &lt; 0), and only those cached weights are re-read.
-    /// Columns must be distinct. The devices take the pulses through the scattered SIMD kernels
-    /// (<see cref="DeviceArray.ApplySignedScattered"/>) — the fast path of the pulse-coincidence and stochastic rules.
+    /// Compact pulses: synapse <c>cells[t]</c> (= row·Columns + column) gets the signed counts <c>plus[t]</c> on its
+    /// active G⁺ and <c>minus[t]</c> on its active G⁻ (SET &gt; 0, RESET &lt; 0), and only those cached weights are
+    /// re-read. Cells must be distinct. The devices take the pulses through the scattered SIMD kernels
+    /// (<see cref="DeviceArray.ApplySignedScattered"/>) in one call per layer — the fast path of the
+    /// pulse-coincidence and stochastic rules.
     /// </summary>
-    public void ApplyCompactRowPulses(int row, ReadOnlySpan<int> columns, ReadOnlySpan<int> plus, ReadOnlySpan<int> minus)
+    public void ApplyCompactPulses(ReadOnlySpan<int> cells, ReadOnlySpan<int> plus, ReadOnlySpan<int> minus)
     {
-        if (plus.Length != columns.Length || (Signs == 2 && minus.Length != columns.Length))
+        if (plus.Length != cells.Length || (Signs == 2 && minus.Length != cells.Length))
         {
-            throw new ArgumentException("expected one pulse count per listed column and sign");
+            throw new ArgumentException("expected one pulse count per listed synapse and sign");
         }
-        Devices.ApplySignedScattered(DeviceIndex(row, 0, SynapseSign.Plus, ActiveDevice), columns, plus);
+        if (cells.IsEmpty)
+        {
+            return;
+        }
+        if (TensorPrimitives.Min(cells) < 0 || TensorPrimitives.Max(cells) >= _planeSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cells), $"synapse cells must lie in 0..{_planeSize - 1}");
+        }
+        Devices.ApplySignedScattered(DeviceIndex(0, 0, SynapseSign.Plus, ActiveDevice), cells, plus);
         if (Signs == 2)
         {
-            Devices.ApplySignedScattered(DeviceIndex(row, 0, SynapseSign.Minus, ActiveDevice), columns, minus);
+            Devices.ApplySignedScattered(DeviceIndex(0, 0, SynapseSign.Minus, ActiveDevice), cells, minus);
         }
         if (_stale)
         {
@@ -406,19 +415,17 @@ public sealed class AnalogTile
         }
         if (_directRead)
         {
-            // One device per weight, read as stored: W = gain·G.
+            // One device per weight, read as stored: W = gain·G (the plane of device 0 starts at 0).
             var stored = Devices.Stored;
-            int offset = row * Columns;
-            int first = DeviceIndex(row, 0, SynapseSign.Plus, 0);
-            foreach (int j in columns)
+            foreach (int cell in cells)
             {
-                _weights[offset + j] = (float)(Gain * stored[first + j]);
+                _weights[cell] = (float)(Gain * stored[cell]);
             }
             return;
         }
-        foreach (int j in columns)
+        foreach (int cell in cells)
         {
-            UpdateCachedWeight(row, j);
+            UpdateCachedWeight(cell / Columns, cell % Columns);
         }
     }
 

@@ -17,19 +17,20 @@ internal static class CoincidenceKernel
     public static bool Supported => Avx512F.IsSupported;
 
     /// <summary>
-    /// Counts the first ⌊n/16⌋·16 active columns; the caller finishes the rest. The output spans need 16 entries of
-    /// slack past the last device written. Returns the number of devices listed; <paramref name="done"/> is the
+    /// Counts the first ⌊n/16⌋·16 active columns; the caller finishes the rest. Listed devices are cells
+    /// <paramref name="cellOffset"/> + column. The output spans need 16 entries of slack past the last device written. Returns the number of devices listed; <paramref name="done"/> is the
     /// number of columns handled.
     /// </summary>
     public static int Count(uint row, int rowSign, bool setOnly, bool pair, ReadOnlySpan<uint> set, ReadOnlySpan<uint> reset,
-                            ReadOnlySpan<int> sign, ReadOnlySpan<int> columns, Span<int> touched, Span<int> plus, Span<int> minus,
-                            out int done)
+                            ReadOnlySpan<int> sign, ReadOnlySpan<int> columns, int cellOffset, Span<int> touched, Span<int> plus,
+                            Span<int> minus, out int done)
     {
         int n = columns.Length;
         bool hasReset = !reset.IsEmpty;
         var r = Vector512.Create(row);
         var si = Vector512.Create(rowSign);
         var zero = Vector512<int>.Zero;
+        var offset = Vector512.Create(cellOffset);
         ref uint set0 = ref Unsafe.AsRef(in set[0]);
         ref uint reset0 = ref hasReset ? ref Unsafe.AsRef(in reset[0]) : ref set0;
         ref int sign0 = ref Unsafe.AsRef(in sign[0]);
@@ -50,7 +51,7 @@ internal static class CoincidenceKernel
             {
                 continue;
             }
-            Avx512F.Compress(zero, any, Vector512.LoadUnsafe(ref col0, (nuint)k)).StoreUnsafe(ref touched[t]);
+            Avx512F.Compress(zero, any, Vector512.LoadUnsafe(ref col0, (nuint)k) + offset).StoreUnsafe(ref touched[t]);
             Avx512F.Compress(zero, any, p).StoreUnsafe(ref plus[t]);
             Avx512F.Compress(zero, any, m).StoreUnsafe(ref minus[t]);
             t += System.Numerics.BitOperations.PopCount(bits);

@@ -59,9 +59,9 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         _resetCols = direction == DeviceDirection.Bidirectional ? new PulseTrains(cols, slots) : null;
         _activeCols = new int[cols];
         // Compact lists, with the SIMD kernel's store slack.
-        _plus = new int[cols + CoincidenceKernel.Lanes];
-        _minus = new int[cols + CoincidenceKernel.Lanes];
-        _touched = new int[cols + CoincidenceKernel.Lanes];
+        _plus = new int[rows * cols + CoincidenceKernel.Lanes];
+        _minus = new int[rows * cols + CoincidenceKernel.Lanes];
+        _touched = new int[rows * cols + CoincidenceKernel.Lanes];
         _activeSet = new ulong[cols];
         _activeReset = new ulong[cols];
         _activeSign = new int[cols];
@@ -134,25 +134,24 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         {
             return;
         }
+        // The whole layer's pulses as one compact list (synapse cell, G⁺ count, G⁻ count), applied in one call.
+        int touched = 0;
         for (int i = 0; i < tile.Rows; i++)
         {
-            if (_rows.IsEmpty(i))
+            if (!_rows.IsEmpty(i))
             {
-                continue;
-            }
-            int touched = CountRow(i, active, tile.Signs);
-            if (touched > 0)
-            {
-                tile.ApplyCompactRowPulses(i, _touched.AsSpan(0, touched), _plus.AsSpan(0, touched), _minus.AsSpan(0, touched));
+                touched = CountRow(i, active, tile.Signs, touched, i * tile.Columns);
             }
         }
+        tile.ApplyCompactPulses(_touched.AsSpan(0, touched), _plus.AsSpan(0, touched), _minus.AsSpan(0, touched));
     }
 
     /// <summary>
-    /// Pulse counts of row <paramref name="i"/> with every active column, as compact lists (column, G⁺ count, G⁻ count;
-    /// SET &gt; 0, RESET &lt; 0) of the devices that receive any; returns their number.
+    /// Pulse counts of row <paramref name="i"/> with every active column, appended from position <paramref name="t"/>
+    /// to the compact lists (cell = <paramref name="cellOffset"/> + column, G⁺ count, G⁻ count; SET &gt; 0, RESET &lt; 0)
+    /// for the devices that receive any; returns the lists' new length.
     /// </summary>
-    private int CountRow(int i, int active, int signs)
+    private int CountRow(int i, int active, int signs, int t, int cellOffset)
     {
         int si = _rows.Sign[i];
         bool hasReset = _hasReset;
@@ -161,13 +160,13 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         bool setOnly = signs == 2 && _direction == DeviceDirection.Unidirectional;
         bool single = _rows.Words == 1;
         ulong mx = _rows.FirstWord(i);
-        int t = 0;
         int k = 0;
         if (_rows.Slots <= 32 && CoincidenceKernel.Supported)
         {
-            t = CoincidenceKernel.Count((uint)mx, si, setOnly, signs == 2, _activeSet32.AsSpan(0, active),
-                                        hasReset ? _activeReset32.AsSpan(0, active) : default, _activeSign.AsSpan(0, active),
-                                        _activeCols.AsSpan(0, active), _touched, _plus, _minus, out k);
+            t += CoincidenceKernel.Count((uint)mx, si, setOnly, signs == 2, _activeSet32.AsSpan(0, active),
+                                         hasReset ? _activeReset32.AsSpan(0, active) : default, _activeSign.AsSpan(0, active),
+                                         _activeCols.AsSpan(0, active), cellOffset, _touched.AsSpan(t), _plus.AsSpan(t),
+                                         _minus.AsSpan(t), out k);
         }
         for (; k < active; k++)
         {
@@ -193,7 +192,7 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
                 minus = 0;
             }
             // Branch-free append: most pairs of an active row and column do receive pulses.
-            _touched[t] = j;
+            _touched[t] = cellOffset + j;
             _plus[t] = plus;
             _minus[t] = minus;
             t += (plus | minus) != 0 ? 1 : 0;
