@@ -238,16 +238,12 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
                 {
                     throw new ArgumentOutOfRangeException(nameof(columns), $"a column of {start} + columns is outside 0..{Count - 1}");
                 }
-                // Plain loads rather than vgather (microcoded on AMD Zen 4).
+                // Plain loads into registers rather than vgather (microcoded on AMD Zen 4) or a trip through memory.
                 d.CopyTo(lanes);
-                for (int l = 0; l < 8; l++)
-                {
-                    int dev = lanes[l];
-                    rests[l] = set[dev] + reset[dev];
-                    gs[l] = stored[dev];
-                }
-                var used = Vector256.Create<int>(rests);
-                var g = Vector512.Create<double>(gs);
+                int d0 = lanes[0], d1 = lanes[1], d2 = lanes[2], d3 = lanes[3], d4 = lanes[4], d5 = lanes[5], d6 = lanes[6], d7 = lanes[7];
+                var used = Vector256.Create(set[d0] + reset[d0], set[d1] + reset[d1], set[d2] + reset[d2], set[d3] + reset[d3],
+                                            set[d4] + reset[d4], set[d5] + reset[d5], set[d6] + reset[d6], set[d7] + reset[d7]);
+                var g = Vector512.Create(stored[d0], stored[d1], stored[d2], stored[d3], stored[d4], stored[d5], stored[d6], stored[d7]);
                 var rest = count;
                 _model.Run8(d, ref g, ref rest, PulseBatch.Words8(key, d, used));
                 g.CopyTo(gs);
