@@ -118,15 +118,13 @@ public static class PulseBatch
 
     private static Vector512<double> FixTails(Vector512<double> z, Vector512<ulong> words, ulong lanes)
     {
-        Span<double> buffer = stackalloc double[8];
-        z.CopyTo(buffer);
         while (lanes != 0)
         {
             int l = BitOperations.TrailingZeroCount(lanes);
-            buffer[l] = PulseRandom.Gaussian(words.GetElement(l));
+            z = z.WithElement(l, PulseRandom.Gaussian(words.GetElement(l)));
             lanes &= lanes - 1;
         }
-        return Vector512.Create<double>(buffer);
+        return z;
     }
 
     /// <summary>The scalar meaning of <see cref="IDeviceModel.Run8"/>: one SetRun/ResetRun call per busy lane.</summary>
