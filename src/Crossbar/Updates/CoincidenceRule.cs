@@ -11,7 +11,8 @@ namespace Crossbar.Updates;
 /// picks which device. Serves both the deterministic-count trains of the crossbar-compatible rule (000 §III,
 /// 001 Fig. 14) and the Bernoulli streams of the stochastic rule (003 Eqs. 3–4).
 /// Unidirectional devices: ΔW &gt; 0 SETs G⁺, ΔW &lt; 0 SETs G⁻. Bidirectional: the downstream neuron fires a second
-/// train for RESET with its own rate (η_RESET, 001 Fig. 15) and the other device of the pair is RESET.
+/// train for RESET with its own rate (η_RESET, 001 Fig. 15) and the other device of the pair is RESET; a single
+/// device per weight under the stochastic rule moves both ways on its one Bernoulli stream (003, aihwkit).
 /// </summary>
 public sealed class CoincidenceRule : IAnalogUpdateRule
 {
