@@ -45,8 +45,10 @@ public static class ReproduceReport
         sb.Append("|---|---|---|---|---|---|\n");
         foreach (var v in figure.PaperValues)
         {
-            var ours = outcome.Points.FirstOrDefault(q => q.Series == v.Series && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
-            string x = ours is { IsReference: false } ? XText(ours) : double.IsNaN(v.X) ? "(all)" : v.X.ToString("G", c);
+            var ours = v.Peak
+                ? outcome.Points.Where(q => q.Series == v.Series && !q.IsReference).MaxBy(q => q.Accuracy)
+                : outcome.Points.FirstOrDefault(q => q.Series == v.Series && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
+            string x = ours is { IsReference: false } ? (v.Peak ? "peak at " : "") + XText(ours) : v.Peak ? "peak" : double.IsNaN(v.X) ? "(all)" : v.X.ToString("G", c);
             sb.Append(ours is null
                 ? $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | not run | | |\n"
                 : $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | **{ours.Accuracy.ToString("F2", c)}** | " +
