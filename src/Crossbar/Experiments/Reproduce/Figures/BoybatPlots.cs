@@ -97,32 +97,45 @@ internal static class BoybatPlots
         return fig;
     }
 
-    /// <summary>Fig. 20: test accuracy against SET and RESET energy (x from results.csv), each curve in η order.</summary>
-    public static IPlotDocument Fig20(ReproduceFigure figure, IReadOnlyList<MeasuredPoint> points, bool quick)
+    /// <summary>
+    /// Figs. 7, 16 and 20 from the same runs: (a) test accuracy against η for cases #3–#5 (the standard plot), (b) test
+    /// accuracy against SET and RESET energy (x from results.csv) for #4 and #5, as the paper, each curve in η order.
+    /// </summary>
+    public static IPlotDocument Fig7To16To20(ReproduceFigure figure, IReadOnlyList<MeasuredPoint> points, bool quick)
     {
-        var p = new Plot
+        var fig = NewFigure(figure, quick, 1, 2);
+        fig.PanelWidth = 620;
+        fig.PanelHeight = 440;
+        var byEta = points.Where(q => !q.Series.Contains("energy", StringComparison.Ordinal)).ToList();
+        var a = ReproducePlot.Build(figure, byEta, quick);
+        a.Title = "Figs. 7, 16: test accuracy vs η";
+        a.Legend = LegendPosition.BottomLeft;
+        a.YMin = 0;
+        a.YMax = 100;
+        fig[0, 0] = a;
+        var b = new Plot
         {
-            Title = figure.Title + (quick ? " [quick]" : ""),
-            XLabel = figure.XLabel,
+            Title = "Fig. 20: test accuracy vs pulse energy (η rising along each curve)",
+            XLabel = "energy of SET or RESET pulses (J)",
             YLabel = "test accuracy (%)",
             XAxis = AxisScale.Log,
             YMin = 0,
             YMax = 100,
-            Width = 760,
-            Height = 500,
-            Legend = LegendPosition.BottomRight,
+            Legend = LegendPosition.BottomLeft,
         };
-        var cases = points.Select(q => q.Series.Split(',')[0]).Distinct().ToList();
-        foreach (var series in points.Select(q => q.Series).Distinct())
+        var energy = points.Where(q => q.Series.Contains("energy", StringComparison.Ordinal) && !q.Series.StartsWith("case-3", StringComparison.Ordinal)).ToList();
+        var cases = energy.Select(q => q.Series.Split(',')[0]).Distinct().ToList();
+        foreach (var series in energy.Select(q => q.Series).Distinct())
         {
-            var pts = Of(points, series).Where(q => q.X > 0).ToList(); // sweep order = η order
-            bool set = series.Contains("SET", StringComparison.Ordinal);
-            var color = Palette.CycleColor(cases.IndexOf(series.Split(',')[0]));
-            p.Line([.. pts.Select(q => q.X)], [.. pts.Select(q => q.Accuracy)], series,
+            var pts = Of(energy, series).Where(q => q.X > 0).ToList(); // sweep order = η order
+            bool set = series.Contains(", SET", StringComparison.Ordinal);
+            var color = Palette.CycleColor(1 + cases.IndexOf(series.Split(',')[0]));
+            b.Line([.. pts.Select(q => q.X)], [.. pts.Select(q => q.Accuracy)], series,
                    (set ? SeriesStyle.Default : SeriesStyle.Dashed) with { Color = color, Marker = set ? MarkerShape.Circle : MarkerShape.Triangle });
         }
-        p.HLine(90, "90 %", SeriesStyle.Dotted with { Color = Palette.Gray });
-        return p;
+        b.HLine(90, "90 %", SeriesStyle.Dotted with { Color = Palette.Gray });
+        fig[0, 1] = b;
+        return fig;
     }
 
     private static Figure NewFigure(ReproduceFigure figure, bool quick, int rows, int cols) =>
