@@ -23,10 +23,17 @@ public static class ReproduceRunner
         var cache = new DatasetCache();
         var points = new List<MeasuredPoint>();
         int ran = 0, total = 0;
+        var once = new Dictionary<string, (SweepPlan Plan, string Dir)>(); // a file listed twice (other x or series) runs once
         foreach (var sweep in figure.Sweeps)
         {
+            if (once.TryGetValue(sweep.File, out var seen))
+            {
+                points.AddRange(Collect(sweep, seen.Plan, SweepEngine.LoadMarkers(seen.Plan, seen.Dir), seen.Dir));
+                continue;
+            }
             var plan = SweepFile.Load(ReproducePaths.SweepPath(root, sweep), overrides);
             string dir = Path.Combine(outDir, plan.Name);
+            once[sweep.File] = (plan, dir);
             var outcome = SweepEngine.Run(plan, new SweepOptions
             {
                 OutputDir = dir,

@@ -103,7 +103,7 @@ internal static class BoybatFigures
         new()
         {
             Id = "boybat-fig19",
-            Title = "000 Fig. 19: Safety Margin CDFs, 2-PCM cases #3, #4, #5 (60,000 images)",
+            Title = "000 Fig. 19: Safety Margin CDFs, 2-PCM cases #3, #4, #5 (60,000 images, 20 epochs)",
             Paper = "000 (Boybat et al.) §V, Fig. 19",
             ShortName = "boybat-local-gains",
             Sweeps = [new FigureSweep { File = Boybat + "fig19.yaml", XKey = "training.learning_rate", SeriesKey = "name", SeriesFormat = "{0}" }],
