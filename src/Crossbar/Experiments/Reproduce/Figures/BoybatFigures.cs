@@ -69,6 +69,7 @@ internal static class BoybatFigures
             Sweeps =
             [
                 new FigureSweep { File = Boybat + "fig9-12.yaml", XKey = "training.learning_rate", SeriesKey = "update.local_gains.variant", SeriesFormat = "{0}" },
+                new FigureSweep { File = Boybat + "fig9-12-low.yaml", XKey = "training.learning_rate", SeriesKey = "update.local_gains.variant", SeriesFormat = "{0}" },
             ],
             QuickOverrides = BoybatQuick,
             PaperValues = [PaperValue.PeakOf("initial", 60)],

@@ -179,7 +179,7 @@ internal static class BoybatPlots
             YLabel = "CDF",
             XAxis = AxisScale.Log,
             XMin = 0.05,
-            XMax = 20,
+            XMax = 15,
             YMin = 0,
             YMax = 1,
             Legend = LegendPosition.TopLeft,
@@ -194,10 +194,6 @@ internal static class BoybatPlots
         foreach (var g in rows.GroupBy(r => (Kind: r[0], Layer: int.Parse(r[1], C))).OrderBy(g => g.Key.Kind == "g_x" ? 0 : 1).ThenBy(g => g.Key.Layer))
         {
             var v = g.Select(r => double.Parse(r[3], C)).ToList();
-            if (v.Distinct().Count() == 1 && g.Key.Kind == "g_x" && g.Key.Layer > 0)
-            {
-                continue; // a constant hidden g_x (intermediate and final variants): nothing to show as a distribution
-            }
             string name = g.Key.Kind == "g_x"
                 ? $"g_x, {(g.Key.Layer == 0 ? "input" : $"hidden {g.Key.Layer}")}"
                 : $"g_δ, {(g.Key.Layer == output ? "output" : $"hidden {g.Key.Layer}")}";
