@@ -32,7 +32,9 @@ internal static class BoybatPlots
         var fig = NewFigure(figure, quick, (series.Count + 2) / 3, 3);
         for (int i = 0; i < series.Count; i++)
         {
-            fig[i / 3, i % 3] = AccuracyPanel(CaseLabel(series[i]), figure.XLabel, figure.XAxis, Of(points, series[i]), PaperOf(figure, series[i]));
+            var panel = AccuracyPanel(CaseLabel(series[i]), figure.XLabel, figure.XAxis, Of(points, series[i]), PaperOf(figure, series[i]));
+            (panel.XMin, panel.XMax) = (points.Min(q => q.X) / 1.5, points.Max(q => q.X) * 1.5); // one η range in every panel
+            fig[i / 3, i % 3] = panel;
         }
         return fig;
     }
@@ -45,7 +47,9 @@ internal static class BoybatPlots
         for (int i = 0; i < series.Count; i++)
         {
             var pts = Of(points, series[i]);
-            fig[0, i] = AccuracyPanel($"{series[i]} LG: accuracy vs η", figure.XLabel, figure.XAxis, pts, PaperOf(figure, series[i]));
+            var panel = AccuracyPanel($"{series[i]} LG: accuracy vs η", figure.XLabel, figure.XAxis, pts, PaperOf(figure, series[i]));
+            (panel.XMin, panel.XMax) = (points.Min(q => q.X) / 1.5, points.Max(q => q.X) * 1.5);
+            fig[0, i] = panel;
             var best = pts.MaxBy(q => q.Accuracy);
             fig[1, i] = GainCdfPanel(series[i], best);
         }
@@ -161,7 +165,7 @@ internal static class BoybatPlots
                     SeriesStyle.Default with { Color = Palette.Vermillion, LineWidth = 1.2 });
         p.Line(x, [.. pts.Select(q => q.Accuracy)], "test", SeriesStyle.Default with { Color = Palette.Vermillion, Marker = MarkerShape.Square });
         var best = pts.MaxBy(q => q.Accuracy)!;
-        p.Text(0.03, 0.55, $"best test {best.Accuracy:F1} % at {best.X:G2}", TextAnchor.Start, CoordinateSpace.Axes);
+        p.Text(0.03, 0.3, $"best test {best.Accuracy:F1} % at {best.X:G2}", TextAnchor.Start, CoordinateSpace.Axes);
         if (paper is not null)
         {
             p.HLine(paper.Accuracy, $"paper{(paper.Peak ? " peak" : "")} {paper.Accuracy:F1} %", SeriesStyle.Dotted with { Color = Palette.Black });
