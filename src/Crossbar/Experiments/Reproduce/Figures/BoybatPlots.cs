@@ -73,27 +73,30 @@ internal static class BoybatPlots
     {
         var fig = NewFigure(figure, quick, 1, points.Count);
         fig.PanelWidth = 440;
+        // Safety Margins of every snapshot, per case: (snapshot, values) in the order the run wrote them.
+        var cases = points.Select(q => (q.RunDirs.Count == 0 ? [] : ReadCsv(Path.Combine(q.RunDirs[0], "safety_margin.csv")))
+                                       .GroupBy(r => r[0]).Select(g => (g.Key, g.Select(r => double.Parse(r[5], C)).ToList())).ToList()).ToList();
+        var all = cases.SelectMany(c => c.SelectMany(s => s.Item2)).DefaultIfEmpty(0).ToList();
+        double lo = Math.Floor(all.Min() * 2) / 2, hi = Math.Ceiling(all.Max() * 2) / 2; // one SM range in every panel
         for (int i = 0; i < points.Count; i++)
         {
             var q = points[i];
             var p = new Plot
             {
-                Title = $"{CaseLabel(q.Series)}, η = {q.X:G2}",
+                Title = $"{CaseLabel(q.Series)}, η = {q.X:G2}: {q.Accuracy:F1} %",
                 XLabel = "Safety Margin",
                 YLabel = "CDF",
-                XMin = -1,
-                XMax = 1,
+                XMin = lo,
+                XMax = hi,
                 YMin = 0,
                 YMax = 1,
                 Legend = LegendPosition.TopLeft,
             };
-            var rows = q.RunDirs.Count == 0 ? [] : ReadCsv(Path.Combine(q.RunDirs[0], "safety_margin.csv")).ToList();
             int k = 0;
-            foreach (var snap in rows.GroupBy(r => r[0]))
+            foreach (var (snapshot, sm) in cases[i])
             {
-                var sm = snap.Select(r => double.Parse(r[5], C)).ToList();
                 double median = sm.Order().ElementAt(sm.Count / 2);
-                p.Cdf(sm, $"{snap.Key} (median {median:F2})", SeriesStyle.Default with { Color = Palette.CycleColor(k++) });
+                p.Cdf(sm, $"{snapshot} (median {median:F2})", SeriesStyle.Default with { Color = Palette.CycleColor(k++) });
             }
             p.VLine(0, "");
             fig[0, i] = p;
