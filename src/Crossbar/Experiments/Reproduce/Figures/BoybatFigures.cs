@@ -83,7 +83,7 @@ internal static class BoybatFigures
         new()
         {
             Id = "boybat-fig15",
-            Title = "000 Fig. 15: 2-PCM with Local Gains, accuracy vs LGC, max and min gain (5,000 images, 5 epochs, 2 seeds)",
+            Title = "000 Fig. 15: 2-PCM with Local Gains, accuracy vs LGC, max and min gain (5,000 images, 5 epochs)",
             Paper = "000 (Boybat et al.) §IV, Fig. 15",
             ShortName = "boybat-local-gains",
             Sweeps =
@@ -94,7 +94,7 @@ internal static class BoybatFigures
             ],
             QuickOverrides = BoybatQuick,
             PaperValues = [],   // the paper states no numbers: no dependence unless LGC → 1, max gain little impact, high min gain degrades
-            ErrorBars = "paper: mean of 20 simulations; ours: mean of 2 seeds, bars min/max test accuracy over their last 3 epochs",
+            ErrorBars = "paper: each point the mean of 20 simulations; ours: one seed, bars min/max test accuracy over the last 3 epochs",
             XLabel = "LGC / maximum / minimum local gain",
             XAxis = AxisScale.Log,
             XName = "value",
