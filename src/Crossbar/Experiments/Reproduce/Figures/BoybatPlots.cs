@@ -197,14 +197,14 @@ internal static class BoybatPlots
         }
         var rows = ReadCsv(Path.Combine(best.RunDirs[0], "local_gains.csv")).ToList();
         int output = rows.Where(r => r[0] == "g_delta").Select(r => int.Parse(r[1], C)).DefaultIfEmpty(0).Max();
-        int k = 0;
         foreach (var g in rows.GroupBy(r => (Kind: r[0], Layer: int.Parse(r[1], C))).OrderBy(g => g.Key.Kind == "g_x" ? 0 : 1).ThenBy(g => g.Key.Layer))
         {
             var v = g.Select(r => double.Parse(r[3], C)).ToList();
             string name = g.Key.Kind == "g_x"
                 ? $"g_x, {(g.Key.Layer == 0 ? "input" : $"hidden {g.Key.Layer}")}"
                 : $"g_δ, {(g.Key.Layer == output ? "output" : $"hidden {g.Key.Layer}")}";
-            p.Cdf(v, name, (g.Key.Kind == "g_x" ? SeriesStyle.Default : SeriesStyle.Dashed) with { Color = Palette.CycleColor(k++) });
+            int color = g.Key.Kind == "g_x" ? g.Key.Layer : output + g.Key.Layer; // the same colour for a layer's gain in every panel
+            p.Cdf(v, name, (g.Key.Kind == "g_x" ? SeriesStyle.Default : SeriesStyle.Dashed) with { Color = Palette.CycleColor(color) });
         }
         p.VLine(1, "before training");
         return p;
