@@ -94,7 +94,7 @@ internal static class BoybatFigures
             ],
             QuickOverrides = BoybatQuick,
             PaperValues = [],   // the paper states no numbers: no dependence unless LGC → 1, max gain little impact, high min gain degrades
-            ErrorBars = "paper: each point the mean of 20 simulations; ours: one seed, bars min/max test accuracy over the last 3 epochs",
+            ErrorBars = "paper: each point the mean of 20 simulations; ours: mean of 2 seeds, bars min/max test accuracy over both seeds' last 3 epochs",
             XLabel = "LGC / maximum / minimum local gain",
             XAxis = AxisScale.Log,
             XName = "value",
