@@ -2,7 +2,7 @@ using Crossbar.Plotting;
 
 namespace Crossbar.Experiments.Reproduce.Figures;
 
-/// <summary>000 (Boybat et al., neuron-centric Local Gains): the figures of §II–VI.</summary>
+/// <summary>000 (Boybat et al., neuron-centric Local Gains; 000_be961920015dd47a.txt): the figures of §II–VI.</summary>
 internal static class BoybatFigures
 {
     private const string Boybat = "experiments/boybat-local-gains/";
