@@ -35,7 +35,7 @@ public static class ReproduceCommand
             {
                 foreach (var f in ReproduceRegistry.All)
                 {
-                    stdout.WriteLine($"{f.Id,-12} {f.Title}  [{f.Paper}; {string.Join(", ", f.Sweeps.Select(s => s.File))}]");
+                    stdout.WriteLine($"{f.Id,-12} {f.Title}  [{f.Paper}; {string.Join(", ", f.Sweeps.Select(s => s.File).Distinct())}]");
                 }
                 return 0;
             }

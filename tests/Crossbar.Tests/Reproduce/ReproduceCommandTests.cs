@@ -83,4 +83,24 @@ public class ReproduceCommandTests
         Assert.Contains("0 of 10 run(s) run now", r.Out);
         Assert.EndsWith(ReproduceReport.Marker + "\nOur explanation.\n", File.ReadAllText(Path.Combine(dir, "REPORT.md")));
     }
+    [Fact]
+    public void Quick_run_can_take_x_from_a_results_column_and_draw_a_custom_plot()
+    {
+        string? data = TrainCommandTests.FindMnist();
+        if (data is null)
+        {
+            return;
+        }
+        // 000 Figs. 7/16/20: accuracy against η and against energy (x = set/reset_energy_joules, not a swept key), own layout.
+        string dir = Path.Combine(CliHarness.TempDir(), "boybat-fig7-16-20");
+        var r = CliHarness.Run("reproduce", "boybat-fig7-16-20", "--quick", "--data", data, "--out", dir, "--parallel", "2", "-q",
+                               "--set", "data.train_count=200", "--set", "data.test_count=100", "--set", "training.epochs=1");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.True(File.Exists(Path.Combine(dir, "boybat-fig7-16-20.svg")));
+        string report = File.ReadAllText(Path.Combine(dir, "REPORT.md"));
+        Assert.Contains("| case-5, SET energy | ", report);
+        Assert.Contains("| case-4, RESET energy | ", report);
+        Assert.Contains("| case-3 | 0.01 | ", report);
+        Assert.Contains("E-0", report); // energies in joules, not learning rates
+    }
 }

@@ -11,6 +11,12 @@ public sealed record FigureSweep
     /// <summary>The swept key on the x axis; null for a reference drawn across the whole axis (one point per series).</summary>
     public string? XKey { get; init; }
 
+    /// <summary>
+    /// A summary metric (a results.csv column, e.g. <c>set_energy_joules</c>) to put on the x axis instead of
+    /// <see cref="XKey"/>, averaged over seeds (000 Fig. 20: accuracy vs energy); null = the swept key.
+    /// </summary>
+    public string? XColumn { get; init; }
+
     /// <summary>The swept key that separates curves; null for a single curve.</summary>
     public string? SeriesKey { get; init; }
 

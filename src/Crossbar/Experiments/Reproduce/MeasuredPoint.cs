@@ -12,4 +12,10 @@ namespace Crossbar.Experiments.Reproduce;
 public sealed record MeasuredPoint(string Series, double X, string XText, double Accuracy, double Low, double High, int Seeds, double WallSeconds)
 {
     public bool IsReference => double.IsNaN(X);
+
+    /// <summary>Every summary metric averaged over the seeds, as in results.csv (fractions, not percent), for plots beyond accuracy.</summary>
+    public IReadOnlyDictionary<string, double> Means { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The run folders of the seeds (<c>points/&lt;id&gt;/</c>), for plots drawn from per-run files (CDFs of gains or Safety Margins).</summary>
+    public IReadOnlyList<string> RunDirs { get; init; } = [];
 }

@@ -6,6 +6,16 @@ namespace Crossbar.Experiments.Reproduce;
 /// <param name="Accuracy">The stated test accuracy, in percent.</param>
 public sealed record PaperValue(string Series, double X, double Accuracy)
 {
+    /// <summary>
+    /// The value is the curve's best point wherever it lies (a peak the paper states without a comparable x, e.g.
+    /// 000's "peak value around 97.7 %" on its own η scale): compared with our series' highest point, drawn as a
+    /// dotted line across the axis.
+    /// </summary>
+    public bool Peak { get; init; }
+
+    /// <summary>A stated peak of <paramref name="series"/> (see <see cref="Peak"/>).</summary>
+    public static PaperValue PeakOf(string series, double accuracy) => new(series, double.NaN, accuracy) { Peak = true };
+
     /// <summary>One curve's stated points: <paramref name="accuracy"/>[i] at <paramref name="x"/>[i].</summary>
     public static PaperValue[] Curve(string series, double[] x, double[] accuracy) =>
         [.. x.Select((v, i) => new PaperValue(series, v, accuracy[i]))];

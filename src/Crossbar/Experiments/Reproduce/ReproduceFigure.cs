@@ -33,6 +33,13 @@ public sealed record ReproduceFigure
 
     public AxisScale XAxis { get; init; } = AxisScale.Linear;
 
+    /// <summary>
+    /// Draws the figure instead of <see cref="ReproducePlot.Build"/> where the paper's layout is not accuracy against one
+    /// x (panels per case, CDFs read from the runs' files: 000 Figs. 5, 9–12, 15, 19, 20); arguments: the figure, our
+    /// points, whether the run is <c>--quick</c>. Null = the standard plot.
+    /// </summary>
+    public Func<ReproduceFigure, IReadOnlyList<MeasuredPoint>, bool, IPlotDocument>? CustomPlot { get; init; }
+
     /// <summary>Short x name for tables (e.g. β).</summary>
     public required string XName { get; init; }
 

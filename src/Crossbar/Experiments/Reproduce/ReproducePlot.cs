@@ -67,7 +67,7 @@ public static class ReproducePlot
             var vals = figure.PaperValues.Where(v => v.Series == series).OrderBy(v => v.X).ToList();
             if (vals.All(v => double.IsNaN(v.X)))
             {
-                p.Line([p.XMin.Value, p.XMax.Value], [vals[0].Accuracy, vals[0].Accuracy], $"{series} (paper)",
+                p.Line([p.XMin.Value, p.XMax.Value], [vals[0].Accuracy, vals[0].Accuracy], $"{series} (paper{(vals[0].Peak ? ", peak" : "")})",
                        SeriesStyle.Dotted with { Color = ColorOf(series) });
                 continue;
             }

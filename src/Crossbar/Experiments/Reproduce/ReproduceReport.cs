@@ -34,8 +34,9 @@ public static class ReproduceReport
         sb.Append(c, $"# {figure.Title}{(quick ? " — quick variant" : "")}\n\n");
         sb.Append(c, $"Paper: {figure.Paper}. Command: `crossbar reproduce {figure.Id}{(quick ? " --quick" : "")}`");
         sb.Append(c, $" ({(quick ? "reduced: " + string.Join(", ", overrides.Select(o => $"`{o}`")) : "the paper's protocol")}).\n\n");
-        sb.Append("Sweeps: ").Append(string.Join(", ", figure.Sweeps.Select(s => $"`{s.File}`"))).Append(c, $"; {outcome.Total} runs");
-        double wall = outcome.Points.Sum(q => q.WallSeconds);
+        sb.Append("Sweeps: ").Append(string.Join(", ", figure.Sweeps.Select(s => $"`{s.File}`").Distinct())).Append(c, $"; {outcome.Total} runs");
+        // A run drawn twice (one sweep against two x columns) counts once.
+        double wall = outcome.Points.DistinctBy(q => q.RunDirs.Count > 0 ? string.Join('|', q.RunDirs) : $"{q.Series}|{q.XText}").Sum(q => q.WallSeconds);
         sb.Append(c, $" ({wall:F0} s of run time in all; this invocation ran {outcome.Ran} of them in {outcome.ElapsedSeconds:F0} s).\n");
         sb.Append(c, $"Plot: `{figure.Id}.svg` / `{figure.Id}.png`. Tables of every run: `<sweep>/results.csv`, `<sweep>/aggregate.csv`.\n\n");
         sb.Append(c, $"Error bars: {figure.ErrorBars}.\n\n");
@@ -45,8 +46,10 @@ public static class ReproduceReport
         sb.Append("|---|---|---|---|---|---|\n");
         foreach (var v in figure.PaperValues)
         {
-            var ours = outcome.Points.FirstOrDefault(q => q.Series == v.Series && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
-            string x = ours is { IsReference: false } ? XText(ours) : double.IsNaN(v.X) ? "(all)" : v.X.ToString("G", c);
+            var ours = v.Peak
+                ? outcome.Points.Where(q => q.Series == v.Series && !q.IsReference).MaxBy(q => q.Accuracy)
+                : outcome.Points.FirstOrDefault(q => q.Series == v.Series && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
+            string x = ours is { IsReference: false } ? (v.Peak ? "peak at " : "") + XText(ours) : v.Peak ? "peak" : double.IsNaN(v.X) ? "(all)" : v.X.ToString("G", c);
             sb.Append(ours is null
                 ? $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | not run | | |\n"
                 : $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | **{ours.Accuracy.ToString("F2", c)}** | " +

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using Crossbar.Plotting;
 using Crossbar.Sweeps;
 using Crossbar.Training;
 
@@ -21,10 +23,17 @@ public static class ReproduceRunner
         var cache = new DatasetCache();
         var points = new List<MeasuredPoint>();
         int ran = 0, total = 0;
+        var once = new Dictionary<string, (SweepPlan Plan, string Dir)>(); // a file listed twice (other x or series) runs once
         foreach (var sweep in figure.Sweeps)
         {
+            if (once.TryGetValue(sweep.File, out var seen))
+            {
+                points.AddRange(Collect(sweep, seen.Plan, SweepEngine.LoadMarkers(seen.Plan, seen.Dir), seen.Dir));
+                continue;
+            }
             var plan = SweepFile.Load(ReproducePaths.SweepPath(root, sweep), overrides);
             string dir = Path.Combine(outDir, plan.Name);
+            once[sweep.File] = (plan, dir);
             var outcome = SweepEngine.Run(plan, new SweepOptions
             {
                 OutputDir = dir,
@@ -34,17 +43,18 @@ public static class ReproduceRunner
             }, progress: progress, cancel: cancel);
             ran += outcome.Ran;
             total += outcome.Total;
-            points.AddRange(Collect(sweep, plan, SweepEngine.LoadMarkers(plan, dir)));
+            points.AddRange(Collect(sweep, plan, SweepEngine.LoadMarkers(plan, dir), dir));
         }
         string plot = Path.Combine(outDir, figure.Id);
-        ReproducePlot.Build(figure, points, options.Quick).Save(plot);
+        PlotWriter.Save(figure.CustomPlot?.Invoke(figure, points, options.Quick) ?? ReproducePlot.Build(figure, points, options.Quick), plot);
         var result = new ReproduceOutcome(outDir, points, ran, total, clock.Elapsed.TotalSeconds, plot, Path.Combine(outDir, ReproduceReport.FileName));
         ReproduceReport.Write(figure, result, options.Quick, overrides);
         return result;
     }
 
     /// <summary>One measured point per grid combination, over its finished seeds, in sweep order.</summary>
-    public static IEnumerable<MeasuredPoint> Collect(FigureSweep sweep, SweepPlan plan, IReadOnlyDictionary<string, PointMarker> markers)
+    /// <param name="dir">The sweep's output folder, to name the points' run folders; null = none.</param>
+    public static IEnumerable<MeasuredPoint> Collect(FigureSweep sweep, SweepPlan plan, IReadOnlyDictionary<string, PointMarker> markers, string? dir = null)
     {
         foreach (var group in plan.Points.Where(p => markers.ContainsKey(p.Id)).Select(p => markers[p.Id]).GroupBy(m => m.GroupId))
         {
@@ -54,11 +64,18 @@ public static class ReproduceRunner
             var acc = runs.Select(r => Get(r, "test_accuracy")).ToList();
             var lo = runs.Select(r => Get(r, "fluctuation_min")).Where(double.IsFinite).DefaultIfEmpty(acc.Min()).Min();
             var hi = runs.Select(r => Get(r, "fluctuation_max")).Where(double.IsFinite).DefaultIfEmpty(acc.Max()).Max();
-            string xText = sweep.XKey is null ? "" : first.Compact(sweep.XKey);
-            double x = sweep.XKey is null ? double.NaN : sweep.ParseX(xText);
+            var means = runs.SelectMany(r => r.Keys).Distinct().ToDictionary(k => k, k => runs.Where(r => r.ContainsKey(k)).Average(r => r[k]));
+            string xText = sweep.XColumn is { } column
+                ? (means.TryGetValue(column, out double xc) ? xc : double.NaN).ToString("G4", CultureInfo.InvariantCulture)
+                : sweep.XKey is null ? "" : first.Compact(sweep.XKey);
+            double x = sweep.XColumn is not null ? double.Parse(xText, CultureInfo.InvariantCulture) : sweep.XKey is null ? double.NaN : sweep.ParseX(xText);
             string series = sweep.SeriesName(sweep.SeriesKey is null ? null : first.Compact(sweep.SeriesKey));
             double wall = runs.Sum(r => r.TryGetValue("wall_seconds", out double w) ? w : 0);
-            yield return new MeasuredPoint(series, x, xText, acc.Average(), lo, hi, runs.Count, wall);
+            yield return new MeasuredPoint(series, x, xText, acc.Average(), lo, hi, runs.Count, wall)
+            {
+                Means = means,
+                RunDirs = dir is null ? [] : [.. group.Select(m => Path.Combine(dir, "points", m.Id))],
+            };
         }
     }
 }
