@@ -54,6 +54,7 @@ public static class DeviceBenchmark
             }
             results.Add(Dense(name, make(), devices, seconds));
             results.Add(Sparse(name, make(), devices, seconds));
+            results.Add(Scattered(name, make(), devices, seconds));
         }
         return results;
     }
@@ -110,6 +111,42 @@ public static class DeviceBenchmark
             pulses += 2 * perRound;
         }
         return new DevicePulseRate(name, "sparse rows (1/8 touched)", devices, pulses, watch.Elapsed.TotalSeconds, CpuSince(cpu));
+    }
+
+    /// <summary>
+    /// The training rules' path: the same touched devices and counts as <see cref="Sparse"/>, as one compact list of
+    /// (device, signed count) applied with <see cref="DeviceArray.ApplySignedScattered"/> (the SIMD kernel where the
+    /// model has one), SET then RESET.
+    /// </summary>
+    public static DevicePulseRate Scattered(string name, DeviceConfig config, int devices, double seconds)
+    {
+        var array = DeviceFactory.Create(config, devices, 1);
+        var rng = Numerics.CounterRng.ForStream(1, "bench-sparse");
+        var cells = new List<int>();
+        var counts = new List<int>();
+        for (int d = 0; d < devices; d++)
+        {
+            int n = rng.NextInt(8) == 0 ? 1 + rng.NextInt(3) : 0;
+            if (n > 0)
+            {
+                cells.Add(d);
+                counts.Add(n);
+            }
+        }
+        int[] list = [.. cells];
+        int[] set = [.. counts];
+        int[] reset = [.. counts.Select(n => -n)];
+        long perRound = counts.Sum();
+        long pulses = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            array.ApplySignedScattered(0, list, set);
+            array.ApplySignedScattered(0, list, reset);
+            pulses += 2 * perRound;
+        }
+        return new DevicePulseRate(name, "scattered (1/8 touched)", devices, pulses, watch.Elapsed.TotalSeconds, CpuSince(cpu));
     }
 
     private static double CpuSince(TimeSpan start) => (Process.GetCurrentProcess().TotalProcessorTime - start).TotalSeconds;
