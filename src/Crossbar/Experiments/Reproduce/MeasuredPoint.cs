@@ -9,7 +9,12 @@ namespace Crossbar.Experiments.Reproduce;
 /// <param name="High">Highest fluctuation-band accuracy over the seeds.</param>
 /// <param name="Seeds">Runs averaged.</param>
 /// <param name="WallSeconds">Sum of the runs' wall times.</param>
-public sealed record MeasuredPoint(string Series, double X, string XText, double Accuracy, double Low, double High, int Seeds, double WallSeconds)
+/// <param name="Panel">The panel it is drawn in (<see cref="FigureSweep.PanelKey"/>); "" in a one-panel figure.</param>
+public sealed record MeasuredPoint(string Series, double X, string XText, double Accuracy, double Low, double High, int Seeds, double WallSeconds,
+                                   string Panel = "")
 {
     public bool IsReference => double.IsNaN(X);
+
+    /// <summary>Series and panel, for tables (e.g. <c>method b (β = 2)</c>).</summary>
+    public string Label => Panel.Length == 0 ? Series : $"{Series} ({Panel})";
 }

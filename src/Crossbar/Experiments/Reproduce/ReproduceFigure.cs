@@ -33,6 +33,9 @@ public sealed record ReproduceFigure
 
     public AxisScale XAxis { get; init; } = AxisScale.Linear;
 
+    /// <summary>x-axis ticks; null = the swept values (fine unless they are many or not round, e.g. 3,600 s and 86,400 s).</summary>
+    public IReadOnlyList<double>? XTicks { get; init; }
+
     /// <summary>Short x name for tables (e.g. β).</summary>
     public required string XName { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Crossbar.Plotting;
 using Crossbar.Sweeps;
 using Crossbar.Training;
 
@@ -31,13 +32,14 @@ public static class ReproduceRunner
                 Parallel = options.Parallel,
                 DataFolder = options.DataFolder,
                 Data = cache,
-            }, progress: progress, cancel: cancel);
+            }, sweep.Runner, progress, cancel);
             ran += outcome.Ran;
             total += outcome.Total;
-            points.AddRange(Collect(sweep, plan, SweepEngine.LoadMarkers(plan, dir)));
+            var markers = SweepEngine.LoadMarkers(plan, dir);
+            points.AddRange(sweep.Table is { } table ? table.Collect(sweep, plan, markers, dir) : Collect(sweep, plan, markers));
         }
         string plot = Path.Combine(outDir, figure.Id);
-        ReproducePlot.Build(figure, points, options.Quick).Save(plot);
+        PlotWriter.Save(ReproducePlot.Build(figure, points, options.Quick), plot);
         var result = new ReproduceOutcome(outDir, points, ran, total, clock.Elapsed.TotalSeconds, plot, Path.Combine(outDir, ReproduceReport.FileName));
         ReproduceReport.Write(figure, result, options.Quick, overrides);
         return result;
@@ -58,7 +60,7 @@ public static class ReproduceRunner
             double x = sweep.XKey is null ? double.NaN : sweep.ParseX(xText);
             string series = sweep.SeriesName(sweep.SeriesKey is null ? null : first.Compact(sweep.SeriesKey));
             double wall = runs.Sum(r => r.TryGetValue("wall_seconds", out double w) ? w : 0);
-            yield return new MeasuredPoint(series, x, xText, acc.Average(), lo, hi, runs.Count, wall);
+            yield return new MeasuredPoint(series, x, xText, acc.Average(), lo, hi, runs.Count, wall, sweep.PanelName(first));
         }
     }
 }
