@@ -79,14 +79,17 @@ public static class ReproducePlot
                 continue;
             }
             pts = [.. pts.Where(q => !q.IsReference)];
-            // A training curve (a point per evaluation, from a PointTable) is a plain line: markers would hide it.
-            var marker = pts.Count > 25 ? MarkerShape.None : series.StartsWith("SW", StringComparison.Ordinal) ? MarkerShape.Circle : MarkerShape.Square;
+            // A training curve (a point per evaluation, from a PointTable) is a plain line at its true x: markers would
+            // hide it and it has no error bars to keep apart.
+            bool curve = pts.Count > 25;
+            var marker = curve ? MarkerShape.None : series.StartsWith("SW", StringComparison.Ordinal) ? MarkerShape.Circle : MarkerShape.Square;
+            double[] x = [.. pts.Select(q => curve ? q.X : Dodge(series, q.X))];
             if (pts.Any(q => q.High > q.Low))
             {
-                p.ErrorBars([.. pts.Select(q => Dodge(series, q.X))], [.. pts.Select(q => q.Accuracy)], [.. pts.Select(q => q.Low)], [.. pts.Select(q => q.High)],
+                p.ErrorBars(x, [.. pts.Select(q => q.Accuracy)], [.. pts.Select(q => q.Low)], [.. pts.Select(q => q.High)],
                         null, SeriesStyle.Default with { Color = color, LineWidth = 1.2 });
             }
-            p.Line([.. pts.Select(q => Dodge(series, q.X))], [.. pts.Select(q => q.Accuracy)], $"{series} (ours)",
+            p.Line(x, [.. pts.Select(q => q.Accuracy)], $"{series} (ours)",
                    SeriesStyle.Default with { Color = color, Marker = marker });
         }
         foreach (var series in paperValues.Select(v => v.Series).Distinct())

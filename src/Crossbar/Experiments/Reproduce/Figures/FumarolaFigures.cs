@@ -91,7 +91,7 @@ internal static class FumarolaFigures
                     ParseX = NonVolatileAtRight,
                 },
             ],
-            QuickOverrides = FumarolaQuick,
+            QuickOverrides = ["data.train_count=1000", "data.test_count=500", "training.epochs=2"],   // 25 runs: smaller than FumarolaQuick
             PaperValues = [],   // no numbers: the η best for RC = ∞ is "decidedly sub-optimal" at lower RC, where larger or lower η do better
             ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
             XLabel = "RC time constant / time per training example (10⁷: non-volatile, RC = ∞)",
