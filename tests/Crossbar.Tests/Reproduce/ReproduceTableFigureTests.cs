@@ -56,7 +56,7 @@ public class ReproduceTableFigureTests
         // 300 images end at iteration 0.3k, so the paper's points at 60k are listed as not run, each in its panel.
         Assert.Contains("| method b (β = 2) | 60 | 94.80 | not run", report);
         Assert.Contains("| SW | 60 | 93.83 | not run", report);
-        Assert.Contains("| method c (β = 3) | 0.3 |", report);
+        Assert.Contains("| method c (β = 3) | 0.3 (300) |", report);
     }
 
     [Fact]
