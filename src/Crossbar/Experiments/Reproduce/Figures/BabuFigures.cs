@@ -40,7 +40,7 @@ internal static class BabuFigures
             Paper = "003 (Babu & Rajendran) §IV, Fig. 4",
             ShortName = "babu-stochastic",
             Sweeps = [new FigureSweep { File = Babu + "fig4.yaml", XKey = "device.sigma", SeriesFormat = "stochastic BL = 10, memristive" }],
-            QuickOverrides = ["data.train_count=2000", "data.test_count=1000", "evaluation.every_examples=1000", "evaluation.fluctuation_window=2"],
+            QuickOverrides = ["data.train_count=1000", "data.test_count=500", "evaluation.every_examples=500", "evaluation.fluctuation_window=2"],
             PaperValues = [new("stochastic BL = 10, memristive", 0.1, 95.31)],   // the only number stated; "negligible drop" up to 0.3B
             ErrorBars = "paper: none (maximum test accuracy); ours: min/max test accuracy over the last 3 evaluation points " +
                         "(every 10,000 images on the first 2,000 test images, and the final point on all 10,000)",
