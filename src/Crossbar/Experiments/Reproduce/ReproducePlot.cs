@@ -79,12 +79,12 @@ public static class ReproducePlot
                 continue;
             }
             pts = [.. pts.Where(q => !q.IsReference)];
-            // A training curve (a point per evaluation, from a PointTable) is a plain line at its true x: markers would
-            // hide it and it has no error bars to keep apart.
-            bool curve = pts.Count > 25;
-            var marker = curve ? MarkerShape.None : series.StartsWith("SW", StringComparison.Ordinal) ? MarkerShape.Circle : MarkerShape.Square;
-            double[] x = [.. pts.Select(q => curve ? q.X : Dodge(series, q.X))];
-            if (pts.Any(q => q.High > q.Low))
+            // Only error bars need dodging: a series without them (a training curve from a PointTable) is drawn at its
+            // true x, and without markers once it has many points (they would hide the line).
+            bool bars = pts.Any(q => q.High > q.Low);
+            var marker = pts.Count > 25 ? MarkerShape.None : series.StartsWith("SW", StringComparison.Ordinal) ? MarkerShape.Circle : MarkerShape.Square;
+            double[] x = [.. pts.Select(q => bars ? Dodge(series, q.X) : q.X)];
+            if (bars)
             {
                 p.ErrorBars(x, [.. pts.Select(q => q.Accuracy)], [.. pts.Select(q => q.Low)], [.. pts.Select(q => q.High)],
                         null, SeriesStyle.Default with { Color = color, LineWidth = 1.2 });
