@@ -9,7 +9,9 @@ namespace Crossbar.Experiments.Reproduce;
 /// <param name="High">Highest fluctuation-band accuracy over the seeds.</param>
 /// <param name="Seeds">Runs averaged.</param>
 /// <param name="WallSeconds">Sum of the runs' wall times.</param>
-public sealed record MeasuredPoint(string Series, double X, string XText, double Accuracy, double Low, double High, int Seeds, double WallSeconds)
+/// <param name="Panel">The panel it is drawn in (<see cref="FigureSweep.PanelKey"/>); "" in a one-panel figure.</param>
+public sealed record MeasuredPoint(string Series, double X, string XText, double Accuracy, double Low, double High, int Seeds, double WallSeconds,
+                                   string Panel = "")
 {
     public bool IsReference => double.IsNaN(X);
 
@@ -18,4 +20,7 @@ public sealed record MeasuredPoint(string Series, double X, string XText, double
 
     /// <summary>The run folders of the seeds (<c>points/&lt;id&gt;/</c>), for plots drawn from per-run files (CDFs of gains or Safety Margins).</summary>
     public IReadOnlyList<string> RunDirs { get; init; } = [];
+
+    /// <summary>Series and panel, for tables (e.g. <c>method b (β = 2)</c>).</summary>
+    public string Label => Panel.Length == 0 ? Series : $"{Series} ({Panel})";
 }

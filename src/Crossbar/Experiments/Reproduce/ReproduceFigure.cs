@@ -39,6 +39,8 @@ public sealed record ReproduceFigure
     /// points, whether the run is <c>--quick</c>. Null = the standard plot.
     /// </summary>
     public Func<ReproduceFigure, IReadOnlyList<MeasuredPoint>, bool, IPlotDocument>? CustomPlot { get; init; }
+    /// <summary>x-axis ticks; null = the swept values (fine unless they are many or not round, e.g. 3,600 s and 86,400 s).</summary>
+    public IReadOnlyList<double>? XTicks { get; init; }
 
     /// <summary>Short x name for tables (e.g. β).</summary>
     public required string XName { get; init; }

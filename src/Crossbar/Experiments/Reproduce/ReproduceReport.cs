@@ -47,12 +47,12 @@ public static class ReproduceReport
         foreach (var v in figure.PaperValues)
         {
             var ours = v.Peak
-                ? outcome.Points.Where(q => q.Series == v.Series && !q.IsReference).MaxBy(q => q.Accuracy)
-                : outcome.Points.FirstOrDefault(q => q.Series == v.Series && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
+                ? outcome.Points.Where(q => q.Series == v.Series && q.Panel == v.Panel && !q.IsReference).MaxBy(q => q.Accuracy)
+                : outcome.Points.FirstOrDefault(q => q.Series == v.Series && q.Panel == v.Panel && (q.IsReference || Math.Abs(q.X - v.X) < 1e-9));
             string x = ours is { IsReference: false } ? (v.Peak ? "peak at " : "") + XText(ours) : v.Peak ? "peak" : double.IsNaN(v.X) ? "(all)" : v.X.ToString("G", c);
             sb.Append(ours is null
-                ? $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | not run | | |\n"
-                : $"| {v.Series} | {x} | {v.Accuracy.ToString("F2", c)} | **{ours.Accuracy.ToString("F2", c)}** | " +
+                ? $"| {v.Label} | {x} | {v.Accuracy.ToString("F2", c)} | not run | | |\n"
+                : $"| {v.Label} | {x} | {v.Accuracy.ToString("F2", c)} | **{ours.Accuracy.ToString("F2", c)}** | " +
                   $"{ours.Low.ToString("F2", c)} – {ours.High.ToString("F2", c)} | {(ours.Accuracy - v.Accuracy).ToString("+0.00;−0.00;0.00", c)} |\n");
         }
 
@@ -61,7 +61,7 @@ public static class ReproduceReport
         sb.Append("|---|---|---|---|---|---|\n");
         foreach (var q in outcome.Points)
         {
-            sb.Append(c, $"| {q.Series} | {(q.IsReference ? "(all)" : XText(q))} | {q.Accuracy.ToString("F2", c)} | ");
+            sb.Append(c, $"| {q.Label} | {(q.IsReference ? "(all)" : XText(q))} | {q.Accuracy.ToString("F2", c)} | ");
             sb.Append(c, $"{q.Low.ToString("F2", c)} – {q.High.ToString("F2", c)} | {q.Seeds} | {q.WallSeconds.ToString("F0", c)} |\n");
         }
         sb.Append("\n## Explanations\n\n").Append(Marker).Append('\n');

@@ -40,10 +40,11 @@ public static class ReproduceRunner
                 Parallel = options.Parallel,
                 DataFolder = options.DataFolder,
                 Data = cache,
-            }, progress: progress, cancel: cancel);
+            }, sweep.Runner, progress, cancel);
             ran += outcome.Ran;
             total += outcome.Total;
-            points.AddRange(Collect(sweep, plan, SweepEngine.LoadMarkers(plan, dir), dir));
+            var markers = SweepEngine.LoadMarkers(plan, dir);
+            points.AddRange(sweep.Table is { } table ? table.Collect(sweep, plan, markers, dir) : Collect(sweep, plan, markers, dir));
         }
         string plot = Path.Combine(outDir, figure.Id);
         PlotWriter.Save(figure.CustomPlot?.Invoke(figure, points, options.Quick) ?? ReproducePlot.Build(figure, points, options.Quick), plot);
@@ -71,7 +72,7 @@ public static class ReproduceRunner
             double x = sweep.XColumn is not null ? double.Parse(xText, CultureInfo.InvariantCulture) : sweep.XKey is null ? double.NaN : sweep.ParseX(xText);
             string series = sweep.SeriesName(sweep.SeriesKey is null ? null : first.Compact(sweep.SeriesKey));
             double wall = runs.Sum(r => r.TryGetValue("wall_seconds", out double w) ? w : 0);
-            yield return new MeasuredPoint(series, x, xText, acc.Average(), lo, hi, runs.Count, wall)
+            yield return new MeasuredPoint(series, x, xText, acc.Average(), lo, hi, runs.Count, wall, sweep.PanelName(first))
             {
                 Means = means,
                 RunDirs = dir is null ? [] : [.. group.Select(m => Path.Combine(dir, "points", m.Id))],

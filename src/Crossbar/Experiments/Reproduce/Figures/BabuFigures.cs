@@ -32,5 +32,20 @@ internal static class BabuFigures
             XAxis = AxisScale.Log,
             XName = "BL",
         },
+        // 003 (Babu & Rajendran 2018) §IV, Fig. 4: accuracy of the stochastic DNN (BL = 10) vs programming variability σ/B of the 32-level device.
+        new()
+        {
+            Id = "babu-fig4",
+            Title = "003 Fig. 4: accuracy vs programming variability σ/B (BL = 10, 32 levels, 1 epoch)",
+            Paper = "003 (Babu & Rajendran) §IV, Fig. 4",
+            ShortName = "babu-stochastic",
+            Sweeps = [new FigureSweep { File = Babu + "fig4.yaml", XKey = "device.sigma", SeriesFormat = "stochastic BL = 10, memristive" }],
+            QuickOverrides = ["data.train_count=1000", "data.test_count=500", "evaluation.every_examples=500", "evaluation.fluctuation_window=2"],
+            PaperValues = [new("stochastic BL = 10, memristive", 0.1, 95.31)],   // the only number stated; "negligible drop" up to 0.3B
+            ErrorBars = "paper: none (maximum test accuracy); ours: min/max test accuracy over the last 3 evaluation points " +
+                        "(every 10,000 images on the first 2,000 test images, and the final point on all 10,000)",
+            XLabel = "programming variability σ/B",
+            XName = "σ/B",
+        },
     ];
 }

@@ -114,7 +114,7 @@ internal static class BoybatPlots
         fig.PanelWidth = 620;
         fig.PanelHeight = 440;
         var byEta = points.Where(q => !q.Series.Contains("energy", StringComparison.Ordinal)).ToList();
-        var a = ReproducePlot.Build(figure, byEta, quick);
+        var a = ReproducePlot.BuildSingle(figure, byEta, quick);
         a.Title = "Figs. 7, 16: test accuracy vs η";
         a.Legend = LegendPosition.BottomLeft;
         a.YMin = 0;

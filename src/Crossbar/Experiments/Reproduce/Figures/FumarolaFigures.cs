@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crossbar.Plotting;
 
 namespace Crossbar.Experiments.Reproduce.Figures;
@@ -9,6 +10,14 @@ internal static class FumarolaFigures
 
     /// <summary>001's circuit study: a quick run trains 2,000 images for 3 epochs and tests on 1,000.</summary>
     private static readonly string[] FumarolaQuick = ["data.train_count=2000", "data.test_count=1000", "training.epochs=3"];
+
+    /// <summary>update.eta_set of fig15.yaml (pcmo-base.yaml): fig15's x is η_SET / η_RESET.</summary>
+    private const double EtaSet = 10;
+
+    /// <summary>Where fig12's non-volatile device (device.decay.rc = 0, RC = ∞) is drawn on its log axis.</summary>
+    private const double NonVolatileX = 1e7;
+
+    private static double NonVolatileAtRight(string rc) => double.Parse(rc, CultureInfo.InvariantCulture) is var v && v == 0 ? NonVolatileX : v;
 
     public static IReadOnlyList<ReproduceFigure> All { get; } =
     [
@@ -66,6 +75,50 @@ internal static class FumarolaFigures
             XLabel = "RC time constant / time per training example",
             XAxis = AxisScale.Log,
             XName = "RC/t",
+        },
+        // 001 (Fumarola et al. 2016) §II, Fig. 12: accuracy vs capacitor RC / time per example for several global learning rates.
+        new()
+        {
+            Id = "fumarola-fig12",
+            Title = "001 Fig. 12: accuracy vs RC / time per example and learning rate η (10⁷ = non-volatile)",
+            Paper = "001 (Fumarola et al.) §II, Fig. 12",
+            ShortName = "fumarola-tradeoffs",
+            Sweeps =
+            [
+                new FigureSweep
+                {
+                    File = Fumarola + "fig12.yaml", XKey = "device.decay.rc", SeriesKey = "training.learning_rate", SeriesFormat = "η = {0}",
+                    ParseX = NonVolatileAtRight,
+                },
+            ],
+            QuickOverrides = ["data.train_count=1000", "data.test_count=500", "training.epochs=2"],   // 25 runs: smaller than FumarolaQuick
+            PaperValues = [],   // no numbers: the η best for RC = ∞ is "decidedly sub-optimal" at lower RC, where larger or lower η do better
+            ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
+            XLabel = "RC time constant / time per training example (10⁷: non-volatile, RC = ∞)",
+            XAxis = AxisScale.Log,
+            XName = "RC/t",
+        },
+        // 001 (Fumarola et al. 2016) §III, Figs. 13–15: PCMO-like bidirectional device, accuracy vs η_SET/η_RESET.
+        new()
+        {
+            Id = "fumarola-fig15",
+            Title = "001 Fig. 15: PCMO-like device, test accuracy vs η_SET / η_RESET (5,000 images, 10 epochs)",
+            Paper = "001 (Fumarola et al.) §III, Figs. 13–15",
+            ShortName = "fumarola-tradeoffs",
+            Sweeps =
+            [
+                new FigureSweep
+                {
+                    File = Fumarola + "fig15.yaml", XKey = "update.eta_reset", SeriesFormat = "PCMO-like jump table",
+                    ParseX = etaReset => Math.Round(EtaSet / double.Parse(etaReset, CultureInfo.InvariantCulture), 3),
+                },
+            ],
+            QuickOverrides = FumarolaQuick,
+            PaperValues = [],   // no numbers: accuracy improves with η_SET/η_RESET, optimum "approximately 3–4"
+            ErrorBars = "paper: none; ours: min/max test accuracy over the last 3 epochs",
+            XLabel = "η_SET / η_RESET",
+            XAxis = AxisScale.Log,
+            XName = "η_SET/η_RESET",
         },
         // 001 (Fumarola et al. 2016) §IV.B, Figs. 19–20: PWL squashing with a two-state derivative, its low value made leaky.
         new()

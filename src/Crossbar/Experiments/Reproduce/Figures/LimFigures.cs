@@ -1,3 +1,5 @@
+using System.Globalization;
+using Crossbar.Inference;
 using Crossbar.Plotting;
 
 namespace Crossbar.Experiments.Reproduce.Figures;
@@ -28,8 +30,36 @@ internal static class LimFigures
         SeriesFormat = "SW",
     };
 
+    /// <summary>A training run's metrics.csv as a curve over iterations (thousands of training images).</summary>
+    private static readonly PointTable IterationCurve = new() { File = "metrics.csv", XColumn = "examples", AccuracyColumn = "test_accuracy" };
+
     public static IReadOnlyList<ReproduceFigure> All { get; } =
     [
+        // 002 (Lim et al. 2018) §3.1, Fig. 7 A–D: accuracy over the 60,000 iterations for methods a, b, c and SW, one panel per β.
+        new()
+        {
+            Id = "lim-fig7",
+            Title = "002 Fig. 7: accuracy over training, methods a/b/c vs SW (n_max = 64, online)",
+            Paper = "002 (Lim et al.) §3.1, Fig. 7",
+            ShortName = "lim-adaptive-rule",
+            Sweeps =
+            [
+                // The runs of lim-fig8 (same sweep files, so the same points): their metrics.csv are Fig. 7's curves.
+                MethodSweep("fig8.yaml", null) with { PanelKey = "device.nonlinearity", PanelFormat = "β = {0}", Table = IterationCurve, ParseX = Thousands },
+                SwReference with { Table = IterationCurve, ParseX = Thousands },
+            ],
+            QuickOverrides = LimQuick,
+            // The text states only the final averages (with Fig. 8): method b and SW after 60,000 iterations.
+            PaperValues =
+            [
+                new("method b", 60, 95.36, "β = 0"), new("method b", 60, 95.59, "β = 1"), new("method b", 60, 94.80, "β = 2"),
+                new("method b", 60, 93.71, "β = 3"), new("SW", 60, 93.83),
+            ],
+            ErrorBars = "paper: none (one run per curve); ours: none (one run per curve; test accuracy every 1,000 iterations on the " +
+                        "first 2,000 test images, the last point on all 10,000)",
+            XLabel = "iterations (×1,000 training images)",
+            XName = "iterations (k)",
+        },
         // 002 (Lim et al. 2018) §3.1, Fig. 8: accuracy vs nonlinearity β for methods a, b, c, n_max 64, batch 1.
         new()
         {
@@ -96,9 +126,42 @@ internal static class LimFigures
             XLabel = "number of hidden layers",
             XName = "hidden layers",
         },
+        // 002 (Lim et al. 2018) §3.2, Fig. 14: accuracy vs device-to-device variation σ, off-chip (float + transfer) vs on-chip (method b).
+        new()
+        {
+            Id = "lim-fig14",
+            Title = "002 Fig. 14: accuracy vs device variation σ (β = 2, n_max = 64, method b)",
+            Paper = "002 (Lim et al.) §3.2, Fig. 14",
+            ShortName = "lim-adaptive-rule",
+            Sweeps =
+            [
+                new FigureSweep
+                {
+                    File = Lim + "fig14-sweep.yaml", SeriesFormat = "{1}", Runner = InferencePointRunner.Run,
+                    Table = new PointTable
+                    {
+                        File = VariationStudy.SummaryFile, XColumn = "sigma", SeriesColumns = ["mode"],
+                        AccuracyColumn = "mean_accuracy", LowColumn = "min_accuracy", HighColumn = "max_accuracy",
+                    },
+                },
+            ],
+            // One inference run: float training and three on-chip trainings on 3,000 images, 3 transfers per σ.
+            QuickOverrides = ["data.train_count=3000", "data.test_count=1000", "evaluation.every_examples=0", "inference.repeats=3"],
+            PaperValues =
+            [
+                .. PaperValue.Curve("on_chip", [0, 0.5, 1], [94.92, 94.81, 94.01]),
+                .. PaperValue.Curve("off_chip", [0, 0.5, 1], [94.67, 79.24, 57.34]),
+            ],
+            ErrorBars = "paper: off-chip, spread of 10 transfers (on-chip: not stated); ours: off-chip min/max over 10 transfers " +
+                        "(open loop, full test set), on-chip one training run per σ (no bar)",
+            XLabel = "device variation σ (X ~ N(1, σ))",
+            XName = "σ",
+        },
     ];
 
-    private static FigureSweep MethodSweep(string file, string xKey) => new()
+    private static double Thousands(string examples) => double.Parse(examples, CultureInfo.InvariantCulture) / 1000;
+
+    private static FigureSweep MethodSweep(string file, string? xKey) => new()
     {
         File = Lim + file,
         XKey = xKey,
