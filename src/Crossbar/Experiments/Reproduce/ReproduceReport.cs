@@ -33,7 +33,9 @@ public static class ReproduceReport
         var sb = new StringBuilder();
         sb.Append(c, $"# {figure.Title}{(quick ? " — quick variant" : "")}\n\n");
         sb.Append(c, $"Paper: {figure.Paper}. Command: `crossbar reproduce {figure.Id}{(quick ? " --quick" : "")}`");
-        sb.Append(c, $" ({(quick ? "reduced: " + string.Join(", ", overrides.Select(o => $"`{o}`")) : "the paper's protocol")}).\n\n");
+        string settings = string.Join(", ", overrides.Select(o => $"`{o}`"));
+        sb.Append(c, $" ({(quick ? "reduced: " + settings : overrides.Count > 0 ? "full run with " + settings
+            : "full run; the sweep files' headers and the explanations below say where its protocol departs from the paper's")}).\n\n");
         sb.Append("Sweeps: ").Append(string.Join(", ", figure.Sweeps.Select(s => $"`{s.File}`").Distinct())).Append(c, $"; {outcome.Total} runs");
         // A run drawn twice (one sweep against two x columns) counts once.
         double wall = outcome.Points.DistinctBy(q => q.RunDirs.Count > 0 ? string.Join('|', q.RunDirs) : $"{q.Series}|{q.XText}").Sum(q => q.WallSeconds);
