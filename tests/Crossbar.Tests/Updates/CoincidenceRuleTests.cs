@@ -85,4 +85,33 @@ public class CoincidenceRuleTests
         double mean = (tile.Devices.TotalSetPulses - before) / (double)updates;
         Assert.InRange(mean, 2.5 * 0.95, 2.5 * 1.05);
     }
+
+    [Fact]
+    public void Simd_counting_on_a_large_tile_matches_the_overlap_formula()
+    {
+        // 40 inputs + bias × 37 outputs, 16 slots: rows and columns long enough for the 16-lane SIMD counting kernel, its
+        // compaction and the layer-wide compact list. η = 16 makes n = round(16·|v|); deterministic placement gives
+        // ⌊n_x·n_δ/16⌋ SET pulses on G⁺ (x·δ > 0) or G⁻ (x·δ < 0) of every synapse.
+        const int inputs = 40, outputs = 37, slots = 16;
+        var tile = Tile(inputs, outputs, nMax: 1000, bias: true);
+        var cfg = new PulseCoincidenceUpdateConfig { Slots = slots, Placement = PulsePlacement.Deterministic, StochasticRounding = false };
+        var rule = CoincidenceRule.PulseCoincidence(cfg, tile, 1, 0);
+        var rng = new Random(11);
+        float[] x = [.. Enumerable.Range(0, inputs).Select(_ => rng.Next(4) == 0 ? 0f : (float)(rng.NextDouble() * 2 - 1))];
+        float[] delta = [.. Enumerable.Range(0, outputs).Select(_ => rng.Next(5) == 0 ? 0f : (float)(rng.NextDouble() * 2 - 1))];
+        rule.Update(tile, x, delta, slots);
+        static int Count(float v) => (int)MathF.Round(slots * MathF.Min(1f, MathF.Abs(v)));
+        for (int i = 0; i <= inputs; i++)
+        {
+            float xi = i < inputs ? x[i] : 1f;
+            for (int j = 0; j < outputs; j++)
+            {
+                int expected = Count(xi) * Count(delta[j]) / slots;
+                bool plus = xi * delta[j] > 0;
+                Assert.Equal(plus ? expected : 0, tile.Devices.SetPulses[tile.DeviceIndex(i, j, SynapseSign.Plus)]);
+                Assert.Equal(plus ? 0 : expected, tile.Devices.SetPulses[tile.DeviceIndex(i, j, SynapseSign.Minus)]);
+            }
+        }
+        Assert.Equal(0, tile.Devices.TotalResetPulses);
+    }
 }
