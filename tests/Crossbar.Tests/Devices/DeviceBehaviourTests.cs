@@ -49,7 +49,7 @@ public class DeviceBehaviourTests
                     }
                 }
                 return true;
-            }).QuickCheckThrowOnFailure();
+            }).CheckFixed();
         }
     }
 

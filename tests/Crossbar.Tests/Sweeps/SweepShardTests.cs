@@ -105,6 +105,6 @@ public class SweepShardTests
         {
             var owners = Enumerable.Range(0, points).Select(p => Enumerable.Range(1, n).Count(i => ShardSpec.Parse($"{i}/{n}").Contains(p)));
             return owners.All(c => c == 1);
-        }).QuickCheckThrowOnFailure();
+        }).CheckFixed();
     }
 }
