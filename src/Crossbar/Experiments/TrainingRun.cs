@@ -104,6 +104,7 @@ public static class TrainingRun
         {
             ["name"] = config.Name,
             ["config_file"] = sourceFile,
+            ["crossbar_version"] = CrossbarVersion.Current,
             ["seed"] = config.Seed,
             ["test_accuracy"] = result.FinalTestAccuracy,
             ["best_test_accuracy"] = result.BestTestAccuracy,

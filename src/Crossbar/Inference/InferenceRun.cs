@@ -70,6 +70,7 @@ public static class InferenceRun
         var s = ctx.Summary;
         s["name"] = config.Name;
         s["config_file"] = sourceFile;
+        s["crossbar_version"] = CrossbarVersion.Current;
         s["model_file"] = model;
         s["seed"] = config.Seed;
         s["repeats"] = inference.Repeats;

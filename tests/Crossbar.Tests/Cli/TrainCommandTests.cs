@@ -46,6 +46,8 @@ public class TrainCommandTests
         Assert.True(summary["best_test_accuracy"]!.GetValue<double>() >= acc);
         Assert.True(summary["examples_per_second"]!.GetValue<double>() > 0);
         Assert.Equal(1800, summary["examples"]!.GetValue<long>());
+        Assert.Equal(CrossbarVersion.Current, summary["crossbar_version"]!.GetValue<string>()); // which code made the result
+        Assert.Matches(@"^\d+\.\d+\.\d+", CrossbarVersion.Current);
         var metrics = File.ReadAllLines(Path.Combine(outDir, "metrics.csv"));
         Assert.StartsWith("examples,epoch,train_accuracy", metrics[0]);
         Assert.Equal(1 + 1 + 9 + 3, metrics.Length); // header, start, every 200 examples, 3 epoch ends
