@@ -116,9 +116,10 @@ public static class NumberFormat
         }
         int e = (int)Math.Floor(Math.Log10(Math.Abs(v)));
         // Enough mantissa digits to tell ticks one step apart (1.005×10^15 next to 1×10^15); two for a lone value.
-        int decimals = step > 0 && double.IsFinite(step) ? Math.Clamp(e - (int)Math.Floor(Math.Log10(Math.Abs(step)) + 1e-9), 0, 15) : 2;
-        double m = Math.Round(v / Math.Pow(10, e), decimals);
-        string ms = m.ToString("0." + new string('#', Math.Max(decimals, 1)), CultureInfo.InvariantCulture);
+        double scale = Math.Pow(10, e);
+        int decimals = step > 0 && double.IsFinite(step) ? DecimalsFor(step / scale) : 2;
+        double m = Math.Round(v / scale, decimals);
+        string ms = m.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
         return Minus(ms) + "×" + PowerOfTen(e);
     }
 
