@@ -99,6 +99,25 @@ public sealed class DeviceArray<TModel> : DeviceArray where TModel : struct, IDe
         return _model.EndEvent(device, _model.Set(device, g, word), true, word); // exactly what ApplySet(device, 1) would leave
     }
 
+    public override int CollectGrown(int start, int count, double fraction, Span<int> offsets)
+    {
+        if ((uint)start > (uint)Count || (uint)count > (uint)(Count - start) || offsets.Length < count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(start), $"devices {start}..{start + count - 1} are outside 0..{Count - 1}");
+        }
+        int found = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int d = start + i;
+            double lo = _model.Min(d), hi = _model.Max(d);
+            if (PresentNominal(d) > lo + fraction * (hi - lo))
+            {
+                offsets[found++] = i; // rare: the branch predicts well
+            }
+        }
+        return found;
+    }
+
     public override void FullReset(int device)
     {
         int used = SetPulses[device] + ResetPulses[device];

@@ -12,6 +12,8 @@ namespace Crossbar.Updates;
 public sealed class OccasionalReset(ResetConfig config)
 {
     private long _since;
+    private int[] _plusGrown = [];   // cells whose G⁺ / G⁻ device has grown, this round (reused between rounds)
+    private int[] _minusGrown = [];
 
     /// <summary>Synapses reset so far.</summary>
     public long SynapsesReset { get; private set; }
@@ -38,43 +40,56 @@ public sealed class OccasionalReset(ResetConfig config)
         Rounds++;
         var dev = tile.Devices;
         int k = tile.ActiveDevice;
-        for (int i = 0; i < tile.Rows; i++)
+        int plane = tile.Rows * tile.Columns;
+        if (config.Criterion == ResetCriterion.All)
         {
-            for (int j = 0; j < tile.Columns; j++)
+            for (int cell = 0; cell < plane; cell++)
             {
-                int dp = tile.DeviceIndex(i, j, SynapseSign.Plus, k);
-                int dm = tile.DeviceIndex(i, j, SynapseSign.Minus, k);
-                bool plusGrown = Grown(dev, dp), minusGrown = Grown(dev, dm);
-                bool hit = config.Criterion switch
-                {
-                    ResetCriterion.Grown => plusGrown || minusGrown,
-                    ResetCriterion.BothGrown => plusGrown && minusGrown,
-                    _ => true,
-                };
-                if (!hit)
-                {
-                    continue;
-                }
-                float w = tile.Weight(i, j);
-                tile.ResetSynapse(i, j, SynapseSign.Plus);
-                tile.ResetSynapse(i, j, SynapseSign.Minus);
-                SynapsesReset++;
-                if (config.ReprogramWithPulses)
-                {
-                    Reprogram(tile, i, j, w);
-                }
-                else
-                {
-                    tile.WriteSynapse(i, j, w);
-                }
+                ResetCell(tile, cell);
+            }
+            return;
+        }
+        if (_plusGrown.Length < plane)
+        {
+            _plusGrown = new int[plane];
+            _minusGrown = new int[plane];
+        }
+        // Resetting or re-programming a synapse touches only its own two devices, so every synapse's test can be made
+        // up front, plane by plane; the two ascending lists are then merged, so synapses are visited in cell order.
+        int np = dev.CollectGrown(tile.DeviceIndex(0, 0, SynapseSign.Plus, k), plane, config.Threshold, _plusGrown);
+        int nm = dev.CollectGrown(tile.DeviceIndex(0, 0, SynapseSign.Minus, k), plane, config.Threshold, _minusGrown);
+        bool both = config.Criterion == ResetCriterion.BothGrown;
+        for (int a = 0, b = 0; a < np || b < nm;)
+        {
+            int p = a < np ? _plusGrown[a] : int.MaxValue;
+            int m = b < nm ? _minusGrown[b] : int.MaxValue;
+            int cell = Math.Min(p, m);
+            bool plusGrown = p == cell, minusGrown = m == cell;
+            a += plusGrown ? 1 : 0;
+            b += minusGrown ? 1 : 0;
+            if (!both || (plusGrown && minusGrown))
+            {
+                ResetCell(tile, cell);
             }
         }
     }
 
-    private bool Grown(Devices.DeviceArray dev, int d)
+    /// <summary>Both devices of the synapse at <paramref name="cell"/> RESET, then its weight re-programmed.</summary>
+    private void ResetCell(AnalogTile tile, int cell)
     {
-        double lo = dev.Min(d), hi = dev.Max(d);
-        return dev.PresentNominal(d) > lo + config.Threshold * (hi - lo);
+        int i = cell / tile.Columns, j = cell % tile.Columns;
+        float w = tile.Weight(i, j);
+        tile.ResetSynapse(i, j, SynapseSign.Plus);
+        tile.ResetSynapse(i, j, SynapseSign.Minus);
+        SynapsesReset++;
+        if (config.ReprogramWithPulses)
+        {
+            Reprogram(tile, i, j, w);
+        }
+        else
+        {
+            tile.WriteSynapse(i, j, w);
+        }
     }
 
     /// <summary>SET pulses on the device of the weight's sign while the next pulse brings the weight closer to <paramref name="target"/>.</summary>

@@ -66,4 +66,51 @@ public class MixedPrecisionAndResetTests
         Assert.Equal(0.0, G(tile, 0, 1, SynapseSign.Plus), 9);
         Assert.InRange(G(tile, 0, 1, SynapseSign.Minus), 0.3 - 1e-9, 0.4 + 1e-9);
     }
+
+    [Theory]
+    [InlineData(ResetCriterion.Grown, new[] { true, true, false, false })]
+    [InlineData(ResetCriterion.BothGrown, new[] { true, false, false, false })]
+    [InlineData(ResetCriterion.All, new[] { true, true, true, true })]
+    public void Reset_criterion_picks_pairs_with_both_one_or_any_device_grown(ResetCriterion criterion, bool[] expected)
+    {
+        // (0,0): both devices grown; (0,1): only G⁻ grown; (1,0): neither; (1,1): untouched at 0.
+        var tile = Tile();
+        Set(tile, 0, 0, SynapseSign.Plus, 0.9);
+        Set(tile, 0, 0, SynapseSign.Minus, 0.7);
+        Set(tile, 0, 1, SynapseSign.Plus, 0.2);
+        Set(tile, 0, 1, SynapseSign.Minus, 0.8);
+        Set(tile, 1, 0, SynapseSign.Plus, 0.4);
+        Set(tile, 1, 0, SynapseSign.Minus, 0.1);
+        var reset = new OccasionalReset(new ResetConfig { Every = 1, Criterion = criterion, Threshold = 0.5 });
+        reset.Run(tile);
+        for (int cell = 0; cell < 4; cell++)
+        {
+            int i = cell / 2, j = cell % 2;
+            // A reset pair keeps at most one device above 0 (the re-programmed one); a skipped pair keeps both.
+            bool wasReset = G(tile, i, j, SynapseSign.Plus) == 0 || G(tile, i, j, SynapseSign.Minus) == 0;
+            bool untouchedZero = cell == 3;
+            Assert.True(untouchedZero || wasReset == expected[cell], $"cell ({i},{j}) under {criterion}");
+        }
+        Assert.Equal(expected.Count(e => e), reset.SynapsesReset);
+        Assert.Equal(2 * reset.SynapsesReset, tile.Devices.TotalResetPulses);
+    }
+
+    [Fact]
+    public void Grown_devices_of_a_plane_are_listed_in_order_exactly_as_the_per_device_test_finds_them()
+    {
+        var tile = Tile(7, 9);
+        var dev = tile.Devices;
+        var rng = new Random(11);
+        for (int d = 0; d < dev.Count; d++)
+        {
+            dev.Write(d, rng.NextDouble());
+        }
+        int start = tile.DeviceIndex(0, 0, SynapseSign.Minus), count = 7 * 9;
+        var offsets = new int[count];
+        int found = dev.CollectGrown(start, count, 0.6, offsets);
+        var expected = Enumerable.Range(0, count).Where(i => dev.PresentNominal(start + i) > dev.Min(start + i) + 0.6 * (dev.Max(start + i) - dev.Min(start + i)));
+        Assert.Equal(expected, offsets.Take(found));
+        Assert.InRange(found, 1, count - 1); // the draw put devices on both sides of the threshold
+        Assert.Throws<ArgumentOutOfRangeException>(() => dev.CollectGrown(start, count + 1, 0.6, new int[count + 1]));
+    }
 }
