@@ -20,20 +20,45 @@ public static class BenchCommand
     private static Command ExperimentBench()
     {
         var file = new Argument<string>("file") { Description = "Experiment file whose training loop is timed (e.g. bench/2pcm-jump-table.yaml)." };
-        var examples = new Option<long>("--examples") { Description = "Timed training examples.", DefaultValueFactory = _ => 20_000 };
+        var examples = new Option<long>("--examples") { Description = "Timed training examples per pass.", DefaultValueFactory = _ => 20_000 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed passes, one after another; prints each, the best and the median (for shared or noisy machines).", DefaultValueFactory = _ => 1 };
         var set = CommonOptions.Set();
         var data = CommonOptions.Data();
         var command = new Command("experiment", "Online training examples per second of any experiment (device-aware rules included), one thread.")
         {
-            file, examples, set, data,
+            file, examples, repeat, set, data,
         };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
+            long n = parse.GetValue(examples);
+            int passes = parse.GetValue(repeat);
+            if (n < 1)
+            {
+                throw new CrossbarException($"--examples: {n} is not allowed; give at least 1 timed example");
+            }
+            if (passes < 1)
+            {
+                throw new CrossbarException($"--repeat: {passes} is not allowed; give at least 1 pass");
+            }
             var (config, _) = ExperimentLoader.Load(path, parse.GetValue(set));
             var split = DatasetLoader.Load(config.Data, parse.GetValue(data), config.Seed);
-            var r = TrainingBenchmark.RunExperiment(config, split, parse.GetValue(examples), Experiments.TrainingRun.BaseDirectory(path));
-            Print(parse.InvocationConfiguration.Output, r);
+            var r = TrainingBenchmark.RunExperiment(config, split, n, Experiments.TrainingRun.BaseDirectory(path), passes);
+            var w = parse.InvocationConfiguration.Output;
+            if (passes > 1)
+            {
+                for (int p = 0; p < passes; p++)
+                {
+                    w.WriteLine($"pass {p + 1}: {r.Passes[p].PerSecond:N0} examples/s ({r.Passes[p].Seconds:F2} s)");
+                }
+                w.WriteLine($"median of {passes} passes: {r.MedianPerSecond:N0} examples/s; best:");
+            }
+            Print(w, r.Best);
+            if (r.StealSeconds is double steal)
+            {
+                // A virtual machine's host can take CPU time mid-run; say how much, so a slow figure can be read.
+                w.WriteLine($"hypervisor steal while timing (all CPUs): {steal:F2} s{(steal > 0.01 * r.Passes.Sum(p => p.Seconds) ? " (figures disturbed; prefer the best pass)" : "")}");
+            }
             return 0;
         });
         return command;
