@@ -19,9 +19,9 @@ public static class BenchCommand
 
     private static Command ExperimentBench()
     {
-        var file = new Argument<string>("file") { Description = "Experiment file whose training loop is timed (e.g. bench/2pcm-jump-table.yaml)." };
+        var file = new Argument<string>("file") { Description = "Experiment file whose training loop is timed (e.g. bench/workloads/2pcm-jump-table.yaml)." };
         var examples = new Option<long>("--examples") { Description = "Timed training examples per pass.", DefaultValueFactory = _ => 20_000 };
-        var repeat = new Option<int>("--repeat") { Description = "Timed passes, one after another; prints each, the best and the median (for shared or noisy machines).", DefaultValueFactory = _ => 1 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed passes, each from a fresh network on the same examples; prints each, the median and the best (for shared or noisy machines).", DefaultValueFactory = _ => 1 };
         var set = CommonOptions.Set();
         var data = CommonOptions.Data();
         var command = new Command("experiment", "Online training examples per second of any experiment (device-aware rules included), one thread.")
