@@ -1,3 +1,5 @@
+using Crossbar.Numerics;
+
 namespace Crossbar.Benchmarks;
 
 /// <summary>
@@ -10,12 +12,5 @@ public sealed record ExperimentBenchmark(IReadOnlyList<BenchmarkResult> Passes, 
     public BenchmarkResult Best => Passes.MaxBy(p => p.PerSecond)!;
 
     /// <summary>Median throughput of the passes (mean of the middle two for an even count).</summary>
-    public double MedianPerSecond
-    {
-        get
-        {
-            var r = Passes.Select(p => p.PerSecond).Order().ToArray();
-            return r.Length % 2 == 1 ? r[r.Length / 2] : (r[r.Length / 2 - 1] + r[r.Length / 2]) / 2;
-        }
-    }
+    public double MedianPerSecond => Statistics.Median<double>([.. Passes.Select(p => p.PerSecond)]);
 }

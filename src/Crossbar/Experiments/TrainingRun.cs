@@ -1,6 +1,7 @@
 using Crossbar.Config;
 using Crossbar.Data;
 using Crossbar.Network;
+using Crossbar.Numerics;
 using Crossbar.Output;
 using Crossbar.Persistence;
 using Crossbar.Training;
@@ -123,24 +124,13 @@ public static class TrainingRun
         s["fluctuation_max"] = hi;
         foreach (var snap in result.Snapshots)
         {
-            s[$"safety_margin_median[{snap.Label}]"] = Median(snap.SafetyMargins);
+            s[$"safety_margin_median[{snap.Label}]"] = (double)Statistics.Median<float>(snap.SafetyMargins);
         }
         foreach (var (k, v) in result.Extra)
         {
             s[k] = v;
         }
         return s;
-    }
-
-    private static double Median(float[] values)
-    {
-        if (values.Length == 0)
-        {
-            return double.NaN;
-        }
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : 0.5 * (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]);
     }
 
     /// <summary>safety_margin.csv: one row per snapshot and test image (000 Fig. 19's data).</summary>

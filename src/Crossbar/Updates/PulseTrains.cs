@@ -161,31 +161,15 @@ public sealed class PulseTrains
             }
             return;
         }
-        // Random placement: choose n of the slots without replacement (selection sampling, Knuth's Algorithm S), one
-        // draw (rng.NextInt(Slots − s)) per slot visited up to the slot that completes the selection. Branch-free:
-        // whether a slot is taken is a coin flip the predictor cannot learn, so it feeds the mask and the count as data.
-        if (Words == 1)
+        // Random placement: choose n of the slots without replacement (selection sampling, Knuth's Algorithm S).
+        // Branch-free: whether a slot is taken is a coin flip the predictor cannot learn, so it feeds the mask and the
+        // count as data.
+        int needed = n;
+        for (int s = 0; s < Slots && needed > 0; s++)
         {
-            // The same draws with the stream position, the mask and the count in registers.
-            ulong key = rng.Key, counter = rng.Counter, bits = 0;
-            int slots = Slots, needed = n, s = 0;
-            for (; s < slots && needed > 0; s++)
-            {
-                ulong word = CounterRng.At(key, counter + (ulong)s);
-                int take = (int)((word >> 32) * (ulong)(slots - s) >> 32) < needed ? 1 : 0;
-                bits |= (ulong)take << s;
-                needed -= take;
-            }
-            rng.Counter = counter + (ulong)s;
-            dst[0] = bits;
-            return;
-        }
-        int left = n;
-        for (int s = 0; s < Slots && left > 0; s++)
-        {
-            int take = rng.NextInt(Slots - s) < left ? 1 : 0;
+            int take = rng.NextInt(Slots - s) < needed ? 1 : 0;
             dst[s >> 6] |= (ulong)take << (s & 63);
-            left -= take;
+            needed -= take;
         }
     }
 }
