@@ -155,9 +155,33 @@ public sealed class QuantizationConfig : IValidatedConfig
     }
 }
 
-/// <summary>Topology, neurons and loss of a fully connected network.</summary>
+public enum NetworkFamily
+{
+    /// <summary>Fully connected, from <c>layers</c>: the papers' networks, trained online by the device-aware rules.</summary>
+    Mlp,
+
+    /// <summary>A CIFAR ResNet (He et al. 2016 §4.2), from <c>resnet</c>.</summary>
+    Resnet,
+
+    /// <summary>A LeNet-5-style CNN (conv-pool-conv-pool-120-84-classes).</summary>
+    Lenet5,
+
+    /// <summary>The <c>modules</c> list, in order.</summary>
+    Custom,
+}
+
+/// <summary>Topology, neurons and loss of the network: a fully connected MLP, or a graph of modules (CNNs).</summary>
 public sealed class NetworkConfig : IValidatedConfig
 {
+    [Doc("mlp (fully connected, from layers), resnet (CIFAR ResNet, from resnet), lenet5, or custom (the modules list). Graph families (resnet, lenet5, custom) train with mini-batch SGD on images; mlp keeps the papers' online, device-aware training.")]
+    public NetworkFamily Family { get; set; } = NetworkFamily.Mlp;
+
+    [Doc("Depth, shortcut and width of family resnet.")]
+    public ResNetConfig Resnet { get; set; } = new();
+
+    [Doc("Modules of family custom, in order; each chosen by 'type' (conv2d, linear, batch_norm, relu, tanh, sigmoid, max_pool, avg_pool, global_avg_pool, flatten, dropout, residual). Input sizes are inferred.")]
+    public List<ModuleSpec> Modules { get; set; } = [];
+
     [Doc("Neurons per layer, input first, e.g. [784, 200, 10] or [528, 250, 125, 10].")]
     public int[] Layers { get; set; } = [784, 200, 10];
 
@@ -183,8 +207,23 @@ public sealed class NetworkConfig : IValidatedConfig
 
     public QuantizationConfig Quantization { get; set; } = new();
 
+    /// <summary>Whether the network is a module graph (trained by the batched graph trainer).</summary>
+    public bool IsGraph => Family != NetworkFamily.Mlp;
+
     public IEnumerable<(string Key, string Problem)> Validate()
     {
+        if (Family == NetworkFamily.Custom && Modules.Count == 0)
+        {
+            yield return ("modules", "family custom needs at least one module, e.g. [{type: flatten}, {type: linear, out_features: 10}]");
+        }
+        if (Family != NetworkFamily.Custom && Modules.Count > 0)
+        {
+            yield return ("modules", $"is only read by family custom (family is {ConfigNaming.EnumName(Family)})");
+        }
+        if (IsGraph && Loss != LossKind.CrossEntropy)
+        {
+            yield return ("loss", "graph networks train with cross_entropy (softmax on the logits)");
+        }
         if (Layers.Length < 2)
         {
             yield return ("layers", "needs at least an input and an output layer, e.g. [784, 10]");

@@ -1,0 +1,159 @@
+using System.Numerics.Tensors;
+
+namespace Crossbar.Modules;
+
+/// <summary>
+/// A network as a directed acyclic graph of modules over batched tensors, in topological order (each node reads
+/// only the input or earlier nodes); the last node is the output. Forward runs the nodes in order; backward runs
+/// them in reverse and sums the gradients of outputs read by several nodes (residual branches) in a fixed order.
+/// Tensors are kept between batches, so training allocates nothing per batch after the first.
+/// </summary>
+public sealed class Graph
+{
+    private readonly Node[] _nodes;
+    private readonly Tensor?[][] _gradArgs;
+    private readonly Tensor[][] _valueArgs;
+    private readonly bool[] _written;
+    private readonly (string Name, Parameter Parameter)[] _parameters;
+
+    internal Graph(Shape input, Node[] nodes)
+    {
+        if (nodes.Length == 0)
+        {
+            throw new ArgumentException("a graph needs at least one node", nameof(nodes));
+        }
+        InputShape = input;
+        Input = new Tensor(input);
+        InputGrad = new Tensor(input);
+        _nodes = nodes;
+        _written = new bool[nodes.Length];
+        _valueArgs = nodes.Select(n => new Tensor[n.Inputs.Length]).ToArray();
+        _gradArgs = nodes.Select(n => new Tensor?[n.Inputs.Length]).ToArray();
+        _parameters = nodes.SelectMany(n => n.Module.Parameters.Select(p => ($"{n.Name}.{p.Name}", p))).ToArray();
+    }
+
+    public Shape InputShape { get; }
+
+    public Shape OutputShape => _nodes[^1].Shape;
+
+    public IReadOnlyList<Node> Nodes => _nodes;
+
+    /// <summary>The batch to run: resize it and fill it before <see cref="Forward"/>.</summary>
+    public Tensor Input { get; }
+
+    /// <summary>∂L/∂input after <see cref="Backward"/> with <c>inputGradient: true</c>.</summary>
+    public Tensor InputGrad { get; }
+
+    public Tensor Output => _nodes[^1].Value;
+
+    /// <summary>∂L/∂output, sized to the batch by <see cref="Forward"/>: fill it, then call <see cref="Backward"/>.</summary>
+    public Tensor OutputGrad => _nodes[^1].Grad;
+
+    /// <summary>Every parameter with its qualified name ("layer1.0.conv1.weight"), in node order.</summary>
+    public IReadOnlyList<(string Name, Parameter Parameter)> Parameters => _parameters;
+
+    public long ParameterCount => _parameters.Sum(p => (long)p.Parameter.Length);
+
+    /// <summary>Multiply-accumulates of one example's forward pass.</summary>
+    public long MacsPerExample
+    {
+        get
+        {
+            long total = 0;
+            foreach (var n in _nodes)
+            {
+                var shapes = n.Inputs.Select(i => i < 0 ? InputShape : _nodes[i].Shape).ToArray();
+                total += n.Module.MacsPerExample(shapes);
+            }
+            return total;
+        }
+    }
+
+    public Module Find(string name) =>
+        _nodes.FirstOrDefault(n => n.Name == name)?.Module ?? throw new KeyNotFoundException($"no module named '{name}'");
+
+    /// <summary>Runs every node on <see cref="Input"/> (its current batch) and returns the output.</summary>
+    public Tensor Forward(ForwardMode mode, WorkerPool pool)
+    {
+        int batch = Input.Batch;
+        for (int k = 0; k < _nodes.Length; k++)
+        {
+            var node = _nodes[k];
+            var args = _valueArgs[k];
+            for (int i = 0; i < args.Length; i++)
+            {
+                args[i] = Value(node.Inputs[i]);
+            }
+            node.Value.Resize(batch);
+            node.Module.Forward(args, node.Value, mode, pool);
+        }
+        OutputGrad.Resize(batch);
+        return Output;
+    }
+
+    /// <summary>
+    /// Back-propagates ∂L/∂output (in <see cref="OutputGrad"/>, which the caller fills) through
+    /// the last training forward pass; parameter gradients are overwritten.
+    /// </summary>
+    public void Backward(WorkerPool pool, bool inputGradient = false)
+    {
+        int batch = Input.Batch;
+        Array.Clear(_written);
+        _written[^1] = true;
+        InputGrad.Resize(batch);
+        bool inputWritten = false;
+        for (int k = _nodes.Length - 1; k >= 0; k--)
+        {
+            var node = _nodes[k];
+            var args = _valueArgs[k];
+            var grads = _gradArgs[k];
+            int scratchUsed = 0;
+            for (int i = 0; i < args.Length; i++)
+            {
+                int j = node.Inputs[i];
+                args[i] = Value(j);
+                if (j < 0)
+                {
+                    grads[i] = !inputGradient ? null : inputWritten ? Scratch(node, scratchUsed++, InputShape, batch) : InputGrad;
+                    inputWritten |= inputGradient;
+                }
+                else if (!_written[j])
+                {
+                    _nodes[j].Grad.Resize(batch);
+                    grads[i] = _nodes[j].Grad;
+                    _written[j] = true;
+                }
+                else
+                {
+                    grads[i] = Scratch(node, scratchUsed++, _nodes[j].Shape, batch);
+                }
+            }
+            node.Module.Backward(args, node.Value, node.Grad, grads, pool);
+            // Second and later consumers of an output add their share in argument order.
+            scratchUsed = 0;
+            for (int i = 0; i < args.Length; i++)
+            {
+                int j = node.Inputs[i];
+                var target = j < 0 ? InputGrad : _nodes[j].Grad;
+                if (grads[i] is not null && !ReferenceEquals(grads[i], target))
+                {
+                    var g = target.Span;
+                    TensorPrimitives.Add(g, node.FanOutScratch[scratchUsed++].Span, g);
+                }
+            }
+        }
+    }
+
+    private Tensor Value(int index) => index < 0 ? Input : _nodes[index].Value;
+
+    private static Tensor Scratch(Node consumer, int slot, Shape shape, int batch)
+    {
+        while (consumer.FanOutScratch.Count <= slot)
+        {
+            consumer.FanOutScratch.Add(new Tensor(shape));
+        }
+        var t = consumer.FanOutScratch[slot];
+        t.Resize(batch);
+        return t;
+    }
+}

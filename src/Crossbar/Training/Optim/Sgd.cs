@@ -1,0 +1,60 @@
+using Crossbar.Modules;
+
+namespace Crossbar.Training.Optim;
+
+/// <summary>
+/// Stochastic gradient descent with momentum, optional Nesterov momentum and L2 weight decay, PyTorch's form:
+/// g = ∇θ + λ·θ (decayed parameters only); v = μ·v + g; θ −= η·(Nesterov ? g + μ·v : v).
+/// Velocities are one array per parameter, saved in checkpoints.
+/// </summary>
+public sealed class Sgd
+{
+    private readonly IReadOnlyList<(string Name, Parameter Parameter)> _parameters;
+    private readonly float[][] _velocity;
+
+    public Sgd(IReadOnlyList<(string Name, Parameter Parameter)> parameters, double momentum, bool nesterov, double weightDecay)
+    {
+        _parameters = parameters;
+        Momentum = (float)momentum;
+        Nesterov = nesterov;
+        WeightDecay = (float)weightDecay;
+        _velocity = parameters.Select(p => new float[p.Parameter.Length]).ToArray();
+    }
+
+    public float Momentum { get; }
+
+    public bool Nesterov { get; }
+
+    public float WeightDecay { get; }
+
+    /// <summary>Velocity of parameter i (the checkpoint's optimiser state).</summary>
+    public float[] Velocity(int i) => _velocity[i];
+
+    public void Step(float learningRate)
+    {
+        for (int p = 0; p < _parameters.Count; p++)
+        {
+            var param = _parameters[p].Parameter;
+            var w = param.Value;
+            var grad = param.Grad;
+            var v = _velocity[p];
+            float wd = param.Decay ? WeightDecay : 0f;
+            float mu = Momentum;
+            if (mu == 0f)
+            {
+                for (int i = 0; i < w.Length; i++)
+                {
+                    w[i] -= learningRate * (grad[i] + wd * w[i]);
+                }
+                continue;
+            }
+            for (int i = 0; i < w.Length; i++)
+            {
+                float g = grad[i] + wd * w[i];
+                float vi = mu * v[i] + g;
+                v[i] = vi;
+                w[i] -= learningRate * (Nesterov ? g + mu * vi : vi);
+            }
+        }
+    }
+}
