@@ -39,6 +39,7 @@ public static class Program
         yield return ConfigCommand.Create();
         yield return DeviceCommand.Create();
         yield return InferCommand.Create();
+        yield return EvalCommand.Create();
         yield return SweepCommand.Create();
         yield return ReproduceCommand.Create();
     }

@@ -60,3 +60,12 @@ public interface IValidatedConfig
     /// <summary>Yields (key relative to this section, problem) pairs; empty when valid.</summary>
     IEnumerable<(string Key, string Problem)> Validate();
 }
+
+/// <summary>
+/// A section that remembers where it was written ("file:line: key path"), so errors found after binding (a module
+/// that cannot take its input's shape) still point at the line.
+/// </summary>
+public interface ILocatedConfig
+{
+    void Locate(string where);
+}

@@ -40,6 +40,10 @@ public static class ConfigBinder
             object? bound = BindValue(prop.PropertyType, value, keyPath, prop);
             prop.SetValue(target, bound);
         }
+        if (target is ILocatedConfig located)
+        {
+            located.Locate($"{map.Where}: {path}");
+        }
         if (target is IValidatedConfig v)
         {
             foreach (var (key, problem) in v.Validate())

@@ -7,8 +7,15 @@ namespace Crossbar.Config;
 [Variants("type", typeof(Conv2dSpec), typeof(LinearSpec), typeof(BatchNormSpec), typeof(ReluSpec), typeof(TanhSpec),
           typeof(SigmoidSpec), typeof(MaxPoolSpec), typeof(AvgPoolSpec), typeof(GlobalAvgPoolSpec), typeof(FlattenSpec),
           typeof(DropoutSpec), typeof(ResidualSpec))]
-public abstract class ModuleSpec : IValidatedConfig
+public abstract class ModuleSpec : IValidatedConfig, ILocatedConfig
 {
+    private string _where = "";
+
+    /// <summary>"file:line: network.modules[i]" once bound from a file (empty when built in code).</summary>
+    public string Where => _where;
+
+    public void Locate(string where) => _where = where;
+
     public virtual IEnumerable<(string Key, string Problem)> Validate() => [];
 }
 

@@ -26,6 +26,11 @@ public static class TrainingRun
                                      IProgressSink? progress = null, CancellationToken cancel = default,
                                      Func<DataConfig, string?, ulong, DataSplit>? loadData = null)
     {
+        if (config.Network.IsGraph)
+        {
+            return GraphTrainingRun.Execute(config, outDir, dataFolder, sourceFile, progress, cancel);
+        }
+        CheckMlpTrainingKeys(config, sourceFile);
         progress ??= NullProgress.Instance;
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteAllText(Path.Combine(outDir, ConfigFile),
@@ -58,6 +63,22 @@ public static class TrainingRun
             LocalGainsReport.Write(lg, config, outDir);
         }
         return summary;
+    }
+
+    /// <summary>Keys the online MLP trainer does not read are refused rather than ignored.</summary>
+    private static void CheckMlpTrainingKeys(ExperimentConfig config, string source)
+    {
+        var t = config.Training;
+        string? key = t.Momentum != 0 ? "momentum" : t.Nesterov ? "nesterov" : t.WeightDecay != 0 ? "weight_decay"
+            : t.WarmupEpochs != 0 ? "warmup_epochs" : t.Threads != 0 ? "threads" : null;
+        if (key is not null)
+        {
+            throw new CrossbarException($"{source}: training.{key} applies to graph networks (network.family resnet, lenet5 or custom); family mlp trains with plain SGD on one thread — remove the key");
+        }
+        if (config.Data.Dataset == DatasetName.Cifar10)
+        {
+            throw new CrossbarException($"{source}: data.dataset cifar10 needs a graph network (network.family resnet, lenet5 or custom)");
+        }
     }
 
     /// <summary>Folder experiment-relative paths (jump-table CSVs) resolve against.</summary>

@@ -25,7 +25,14 @@ public static class GraphFactory
                 case NetworkFamily.Custom:
                     for (int i = 0; i < network.Modules.Count; i++)
                     {
-                        AddSpec(b, network.Modules[i], i);
+                        try
+                        {
+                            AddSpec(b, network.Modules[i], i);
+                        }
+                        catch (ShapeException e) when (network.Modules[i].Where.Length > 0)
+                        {
+                            throw new CrossbarException($"{network.Modules[i].Where} ({ConfigBinder.VariantName(network.Modules[i].GetType())}): {e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]} (input {input})", e);
+                        }
                     }
                     break;
                 case NetworkFamily.Mlp:

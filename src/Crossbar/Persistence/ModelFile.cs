@@ -24,12 +24,16 @@ namespace Crossbar.Persistence;
 /// </code>
 /// Kinds: <c>float32</c> (weights, row-major by input, bias row last) and, since 1.1, <c>device_state</c> (float64
 /// per-device state of an analog layer, one row per device plane). A 1.0 reader never meets device_state because
-/// files of float networks still hold only float32 sections.
+/// files of float networks still hold only float32 sections. Since 1.2 a "graph" header key describes a module graph
+/// (CNNs; see <see cref="GraphModelFile"/>) whose sections are named by parameter ("layer1.0.conv1.weight").
 /// </summary>
 public static class ModelFile
 {
     public const ushort MajorVersion = 1;
-    public const ushort MinorVersion = 1;
+    public const ushort MinorVersion = 2;
+
+    /// <summary>Minor version of files without a graph (MLPs), kept so their bytes do not change.</summary>
+    public const ushort MlpMinorVersion = 1;
     public const string DefaultName = "model.cbm";
     private static readonly byte[] Magic = [0x89, 0x43, 0x42, 0x4D, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -49,7 +53,8 @@ public static class ModelFile
     }
 
     /// <summary>Writes any sections with the config; <paramref name="extra"/> adds header keys (e.g. "analog").</summary>
-    public static void Write(string path, ExperimentConfig config, IReadOnlyList<ModelSection> sections, JsonObject? extra = null)
+    public static void Write(string path, ExperimentConfig config, IReadOnlyList<ModelSection> sections, JsonObject? extra = null,
+        ushort minor = MlpMinorVersion)
     {
         var list = new JsonArray();
         foreach (var s in sections)
@@ -71,7 +76,7 @@ public static class ModelFile
         ms.Write(Magic);
         Span<byte> buf = stackalloc byte[8];
         BinaryPrimitives.WriteUInt16LittleEndian(buf, MajorVersion);
-        BinaryPrimitives.WriteUInt16LittleEndian(buf[2..], MinorVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(buf[2..], minor);
         BinaryPrimitives.WriteUInt32LittleEndian(buf[4..], (uint)headerBytes.Length);
         ms.Write(buf);
         ms.Write(headerBytes);
@@ -95,6 +100,10 @@ public static class ModelFile
     {
         var contents = Read(path);
         var config = contents.Config;
+        if (contents.Header["graph"] is not null)
+        {
+            throw Bad(path, $"holds a graph network (family {ConfigNaming.EnumName(config.Network.Family)}), not a fully connected one; evaluate it with crossbar eval FILE --model {path}");
+        }
         if (contents.Header["analog"] is not null)
         {
             throw Bad(path, "holds a network mapped onto analog tiles (device_state sections); load it with MappedNetworkFile, or give the trained float model");
