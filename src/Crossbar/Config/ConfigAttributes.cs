@@ -60,3 +60,10 @@ public interface IValidatedConfig
     /// <summary>Yields (key relative to this section, problem) pairs; empty when valid.</summary>
     IEnumerable<(string Key, string Problem)> Validate();
 }
+
+/// <summary>
+/// A nullable section the resolved config leaves out while it is null, so that adding an optional section does not
+/// change the resolved YAML (and the sweep config hashes) of every existing experiment.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OmitWhenNullAttribute : Attribute;

@@ -38,6 +38,10 @@ public static class ConfigWriter
         {
             var key = ConfigNaming.KeyOf(p);
             var value = p.GetValue(obj);
+            if (value is null && p.IsDefined(typeof(OmitWhenNullAttribute)))
+            {
+                continue;
+            }
             sb.Append(pad).Append(key).Append(':');
             if (value is null)
             {
