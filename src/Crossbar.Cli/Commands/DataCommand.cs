@@ -14,7 +14,7 @@ public static class DataCommand
         data.HelpName = "DIR";
         var dataset = DatasetOption.Create();
         var command = new Command("data",
-            "Find the dataset's IDX files and check them: format, counts, shapes, md5 against the official files, label histogram.")
+            "Find the dataset's files (IDX; CIFAR-10 binary batches) and check them: format, counts, shapes, md5 against the official files, label histogram.")
         {
             data,
             dataset,
@@ -29,7 +29,7 @@ public static class DataCommand
     {
         var to = new Option<string>("--to")
         {
-            Description = "Folder to download into; files go to DIR/<dataset> (mnist or fashion-mnist) unless DIR already has that name. "
+            Description = "Folder to download into; files go to DIR/<dataset> (mnist, fashion-mnist or cifar-10) unless DIR already has that name. "
                 + "'--to data' puts them where the default search finds them.",
             Required = true,
             HelpName = "DIR",
@@ -41,7 +41,8 @@ public static class DataCommand
             HelpName = "URL",
         };
         var command = new Command("download",
-            "Download the four gzipped IDX files (MNIST: ossci-datasets S3 mirror, then yann.lecun.com; Fashion-MNIST: its S3 site, then GitHub), "
+            "Download the four gzipped IDX files (MNIST: ossci-datasets S3 mirror, then yann.lecun.com; Fashion-MNIST: its S3 site, then GitHub) "
+            + "or CIFAR-10's cifar-10-binary.tar.gz (cs.toronto.edu, unpacked to its six .bin batches), "
             + "verify each and move it into place; valid files already there are kept.")
         {
             to,
@@ -57,6 +58,10 @@ public static class DataCommand
     {
         string name = DatasetLocator.FolderName(dataset);
         stdout.WriteLine($"Dataset: {name}");
+        if (dataset == DatasetName.Cifar10)
+        {
+            return InspectCifar10(dataFolder, stdout);
+        }
         // When nothing is found this throws one line naming every folder it tried.
         var location = DatasetLocator.FromEnvironment().Locate(dataset, dataFolder, configFolder: null);
         stdout.WriteLine("Looked in:");
@@ -112,6 +117,58 @@ public static class DataCommand
         }
         stdout.WriteLine();
         stdout.WriteLine("All four files are valid.");
+        return 0;
+    }
+
+    private static int InspectCifar10(string? dataFolder, TextWriter stdout)
+    {
+        var location = DatasetLocator.FromEnvironment().LocateCifar10(dataFolder, configFolder: null);
+        stdout.WriteLine("Looked in:");
+        foreach (var step in location.Searched)
+        {
+            stdout.WriteLine($"  {step.Folder}  [{step.Origin}]  {step.Outcome}");
+        }
+        stdout.WriteLine($"Found: {location.Files.Folder}");
+        stdout.WriteLine();
+        var problems = new List<string>();
+        foreach (string path in location.Files.All)
+        {
+            string fileName = Path.GetFileName(path);
+            stdout.WriteLine(fileName);
+            byte[] bytes;
+            try
+            {
+                bytes = Cifar10Reader.ReadValidated(path);
+            }
+            catch (CrossbarException e)
+            {
+                stdout.WriteLine($"  INVALID: {e.Message}");
+                problems.Add(e.Message);
+                continue;
+            }
+            int count = bytes.Length / Cifar10Reader.RecordSize;
+            string md5 = KnownChecksums.Md5Hex(bytes);
+            string? official = KnownChecksums.Cifar10Md5(fileName);
+            string verdict = official is null ? "official md5 unknown"
+                : official == md5 ? "matches the official md5"
+                : $"DIFFERS from the official md5 {official}";
+            var histogram = new int[Cifar10Reader.Classes];
+            for (int r = 0; r < count; r++)
+            {
+                histogram[bytes[r * Cifar10Reader.RecordSize]]++;
+            }
+            stdout.WriteLine($"  format: CIFAR-10 binary, {N(bytes.Length)} bytes");
+            stdout.WriteLine($"  count:  {N(count)}");
+            stdout.WriteLine($"  shape:  {count} × {Cifar10Reader.Channels} × {Cifar10Reader.Side} × {Cifar10Reader.Side}");
+            stdout.WriteLine($"  md5:    {md5} ({verdict})");
+            stdout.WriteLine($"  labels: {string.Join("  ", histogram.Select((c, i) => $"{i}:{N(c)}"))}");
+        }
+        if (problems.Count > 0)
+        {
+            throw new CrossbarException($"{problems.Count} problem(s) in {location.Files.Folder}: {string.Join("; ", problems)}");
+        }
+        stdout.WriteLine();
+        stdout.WriteLine("All six files are valid.");
         return 0;
     }
 

@@ -69,3 +69,17 @@ public interface ILocatedConfig
 {
     void Locate(string where);
 }
+
+/// <summary>
+/// A nullable section the resolved config leaves out while it is null, so that adding an optional section does not
+/// change the resolved YAML (and the sweep config hashes) of every existing experiment.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OmitWhenNullAttribute : Attribute;
+
+/// <summary>
+/// A key the resolved config leaves out while it holds its default (the value a new section has), so that adding
+/// options keeps the resolved YAML, and the sweep config hashes, of every existing experiment unchanged.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OmitWhenDefaultAttribute : Attribute;

@@ -25,6 +25,20 @@ public static class ConfigWriter
         return sb.ToString();
     }
 
+    /// <summary>Whether the value equals the one a new instance of the section has (lists: both empty).</summary>
+    private static bool IsDefault(Type section, PropertyInfo p, object? value)
+    {
+        object? fallback = p.GetValue(Activator.CreateInstance(section));
+        return (value, fallback) switch
+        {
+            (null, null) => true,
+            (null, _) or (_, null) => false,
+            (string a, string b) => a == b,
+            (IEnumerable a, IEnumerable b) => a.Cast<object?>().SequenceEqual(b.Cast<object?>()),
+            _ => IsScalar(value) ? value.Equals(fallback) : ToYaml(value) == ToYaml(fallback),
+        };
+    }
+
     private static void WriteObject(StringBuilder sb, object obj, int indent, Type? declared)
     {
         var type = obj.GetType();
@@ -38,6 +52,14 @@ public static class ConfigWriter
         {
             var key = ConfigNaming.KeyOf(p);
             var value = p.GetValue(obj);
+            if (value is null && p.IsDefined(typeof(OmitWhenNullAttribute)))
+            {
+                continue;
+            }
+            if (p.IsDefined(typeof(OmitWhenDefaultAttribute)) && IsDefault(type, p, value))
+            {
+                continue;
+            }
             sb.Append(pad).Append(key).Append(':');
             if (value is null)
             {

@@ -174,12 +174,15 @@ public enum NetworkFamily
 public sealed class NetworkConfig : IValidatedConfig
 {
     [Doc("mlp (fully connected, from layers), resnet (CIFAR ResNet, from resnet), lenet5, or custom (the modules list). Graph families (resnet, lenet5, custom) train with mini-batch SGD on images; mlp keeps the papers' online, device-aware training.")]
+    [OmitWhenDefault]
     public NetworkFamily Family { get; set; } = NetworkFamily.Mlp;
 
-    [Doc("Depth, shortcut and width of family resnet.")]
-    public ResNetConfig Resnet { get; set; } = new();
+    [Doc("Depth, shortcut and width of family resnet (absent = ResNet-20, option A, width 16).")]
+    [OmitWhenNull]
+    public ResNetConfig? Resnet { get; set; }
 
     [Doc("Modules of family custom, in order; each chosen by 'type' (conv2d, linear, batch_norm, relu, tanh, sigmoid, max_pool, avg_pool, global_avg_pool, flatten, dropout, residual). Input sizes are inferred.")]
+    [OmitWhenDefault]
     public List<ModuleSpec> Modules { get; set; } = [];
 
     [Doc("Neurons per layer, input first, e.g. [784, 200, 10] or [528, 250, 125, 10].")]
@@ -212,6 +215,15 @@ public sealed class NetworkConfig : IValidatedConfig
 
     public IEnumerable<(string Key, string Problem)> Validate()
     {
+        if (Family == NetworkFamily.Resnet)
+        {
+            // Resolved configs of ResNets show their depth and shortcut even when the file leaves them to the defaults.
+            Resnet ??= new ResNetConfig();
+        }
+        else if (Resnet is not null)
+        {
+            yield return ("resnet", $"is only read by family resnet (family is {ConfigNaming.EnumName(Family)})");
+        }
         if (Family == NetworkFamily.Custom && Modules.Count == 0)
         {
             yield return ("modules", "family custom needs at least one module, e.g. [{type: flatten}, {type: linear, out_features: 10}]");

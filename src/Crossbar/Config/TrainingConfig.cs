@@ -47,25 +47,31 @@ public sealed class TrainingConfig : IValidatedConfig
     public int StepEpochs { get; set; } = 10;
 
     [Doc("Epochs of multi_step at which η is multiplied by decay.")]
+    [OmitWhenDefault]
     public int[] Milestones { get; set; } = [];
 
     [Doc("Linear warm-up of η from 0 over this many epochs (per batch), before the schedule; graph networks only.")]
     [Range(0, 100000)]
+    [OmitWhenDefault]
     public double WarmupEpochs { get; set; }
 
     [Doc("SGD momentum μ (v = μ·v + g); graph networks only.")]
     [Range(0, 1, MaxExclusive = true)]
+    [OmitWhenDefault]
     public double Momentum { get; set; }
 
     [Doc("Nesterov momentum; graph networks only.")]
+    [OmitWhenDefault]
     public bool Nesterov { get; set; }
 
     [Doc("L2 weight decay λ added to the gradient of weights (not biases or batch-norm parameters); graph networks only.")]
     [Range(0, 1)]
+    [OmitWhenDefault]
     public double WeightDecay { get; set; }
 
     [Doc("Threads of one run (graph networks); 0 = every core. Results do not depend on it.")]
     [Range(0, 1024)]
+    [OmitWhenDefault]
     public int Threads { get; set; }
 
     [Doc("Stop after this many training examples in all (for quick runs); empty = epochs × training-set size.")]

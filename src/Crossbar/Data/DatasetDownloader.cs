@@ -22,6 +22,7 @@ public static class DatasetDownloader
             new Uri("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
             new Uri("https://github.com/zalandoresearch/fashion-mnist/raw/master/data/fashion/"),
         ],
+        DatasetName.Cifar10 => [new Uri("https://www.cs.toronto.edu/~kriz/")],
         _ => throw new ArgumentOutOfRangeException(nameof(dataset)),
     };
 
@@ -41,6 +42,10 @@ public static class DatasetDownloader
     public static async Task<IReadOnlyList<DownloadResult>> DownloadAsync(DatasetName dataset, string to, Uri? mirror,
         HttpClient http, Action<string> log, CancellationToken cancel = default)
     {
+        if (dataset == DatasetName.Cifar10)
+        {
+            return await Cifar10Downloader.DownloadAsync(to, mirror, http, log, cancel).ConfigureAwait(false);
+        }
         string folder = TargetFolder(to, dataset);
         try
         {
@@ -165,5 +170,5 @@ public static class DatasetDownloader
         }
     }
 
-    private static Uri WithSlash(Uri u) => u.AbsoluteUri.EndsWith('/') ? u : new Uri(u.AbsoluteUri + "/");
+    internal static Uri WithSlash(Uri u) => u.AbsoluteUri.EndsWith('/') ? u : new Uri(u.AbsoluteUri + "/");
 }

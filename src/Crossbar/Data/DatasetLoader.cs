@@ -12,6 +12,7 @@ public static class DatasetLoader
     /// <summary>Locates the files (<paramref name="dataFolderOverride"/> = <c>--data</c>, then data.path, …) and loads them.</summary>
     public static DataSplit Load(DataConfig config, string? dataFolderOverride, ulong seed)
     {
+        RejectImageOnly(config);
         var location = DatasetLocator.FromEnvironment().Locate(config.Dataset, dataFolderOverride, config.Path);
         return Load(config, location.Files, seed);
     }
@@ -38,6 +39,7 @@ public static class DatasetLoader
     public static DataSplit Prepare(DataConfig config, IdxFile trainImages, IdxFile trainLabels, IdxFile testImages, IdxFile testLabels,
         ulong seed, string folder)
     {
+        RejectImageOnly(config);
         CheckSize(trainImages);
         CheckSize(testImages);
         int trainCount = Subset(config.TrainCount, trainImages, "data.train_count");
@@ -88,6 +90,28 @@ public static class DatasetLoader
         }
         parts.Add($"from {folder}");
         return string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// This loader feeds the fully connected networks; the image-network settings would be silently ignored here, so
+    /// they are refused instead.
+    /// </summary>
+    public static void RejectImageOnly(DataConfig config)
+    {
+        if (config.Dataset == DatasetName.Cifar10)
+        {
+            throw new CrossbarException(
+                "data.dataset: cifar10 is read only by image (convolutional) networks; this network takes mnist or fashion_mnist");
+        }
+        if (config.Normalization is not null)
+        {
+            throw new CrossbarException(
+                "data.normalization: applies only to image (convolutional) networks; this network uses data.pixel_range and data.mean_normalization");
+        }
+        if (config.Augmentation is not null)
+        {
+            throw new CrossbarException("data.augmentation: applies only to image (convolutional) networks; leave it out here");
+        }
     }
 
     private static void CheckSize(IdxFile images)

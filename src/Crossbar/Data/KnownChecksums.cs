@@ -4,7 +4,8 @@ namespace Crossbar.Data;
 
 /// <summary>
 /// Official md5s of the published files, gzipped and decompressed (MNIST: the original distribution;
-/// Fashion-MNIST: the md5s in zalandoresearch/fashion-mnist's README). See shared/data/*/SOURCE.md.
+/// Fashion-MNIST: the md5s in zalandoresearch/fashion-mnist's README; CIFAR-10: the files of the official
+/// cifar-10-binary.tar.gz and the tarball itself). See shared/data/*/SOURCE.md.
 /// </summary>
 public static class KnownChecksums
 {
@@ -27,6 +28,22 @@ public static class KnownChecksums
         [(DatasetName.FashionMnist, DatasetFileKind.TestImages, false)] = "8181f5470baa50b63fa0f6fddb340f0a",
         [(DatasetName.FashionMnist, DatasetFileKind.TestLabels, false)] = "15d484375f8d13e6eb1aabb0c3f46965",
     };
+
+    /// <summary>md5 of the official https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz.</summary>
+    public const string Cifar10TarballMd5 = "c32a1d4ab5d03f1284b67883e8d87530";
+
+    private static readonly Dictionary<string, string> Cifar10Md5s = new()
+    {
+        ["data_batch_1.bin"] = "5dd7e06a14cb22eb9f671a540d1b7c25",
+        ["data_batch_2.bin"] = "5ea93a67294ea407fff1d09f752e9692",
+        ["data_batch_3.bin"] = "942cd6a4bcdd0dd3c604fbe906cb4421",
+        ["data_batch_4.bin"] = "ae636b3ba5c66a11e91e8cb52e771fcb",
+        ["data_batch_5.bin"] = "53f37980c15c3d472c316c40844f3f0d",
+        ["test_batch.bin"] = "803d5f7f4d78ea53de84dbe85f74fb6d",
+    };
+
+    /// <summary>The official md5 of a CIFAR-10 batch by its standard file name (e.g. data_batch_1.bin), or null.</summary>
+    public static string? Cifar10Md5(string fileName) => Cifar10Md5s.TryGetValue(fileName, out var m) ? m : null;
 
     /// <summary>The official md5 (lower-case hex) of a file as published, gzipped or raw, or null if not known.</summary>
     public static string? Md5(DatasetName dataset, DatasetFileKind kind, bool gzipped) =>

@@ -54,7 +54,7 @@ public static class GraphTrainingRun
     /// <summary>Batchers for training (with the configured augmentation) and testing (none), both normalised as configured.</summary>
     public static (ImageBatcher Train, ImageBatcher Test) Batchers(ExperimentConfig config, ImageSplit data, int threads)
     {
-        var norm = ImageSetLoader.Normalization(config.Data, data.Train.Channels);
+        var norm = ImageSetLoader.Normalization(config.Data);
         var augmentation = ImageSetLoader.Augmentation(config.Data);
         return (new ImageBatcher(data.Train, norm, augmentation, config.Seed) { MaxDegreeOfParallelism = threads },
                 new ImageBatcher(data.Test, norm, null, config.Seed) { MaxDegreeOfParallelism = threads });

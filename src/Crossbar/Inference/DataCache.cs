@@ -14,6 +14,7 @@ public sealed class DataCache
 
     public DataCache(DataConfig config, string? dataFolderOverride)
     {
+        DatasetLoader.RejectImageOnly(config);
         var files = DatasetLocator.FromEnvironment().Locate(config.Dataset, dataFolderOverride, config.Path).Files;
         (_trainImages, _trainLabels) = IdxReader.ReadPair(files.TrainImages, files.TrainLabels);
         (_testImages, _testLabels) = IdxReader.ReadPair(files.TestImages, files.TestLabels);

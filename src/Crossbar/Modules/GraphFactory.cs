@@ -17,7 +17,8 @@ public static class GraphFactory
             switch (network.Family)
             {
                 case NetworkFamily.Resnet:
-                    ResNet.Build(b, network.Resnet.Depth, network.Resnet.Shortcut, network.Resnet.Width, classes);
+                    var r = network.Resnet ?? new ResNetConfig();
+                    ResNet.Build(b, r.Depth, r.Shortcut, r.Width, classes);
                     break;
                 case NetworkFamily.Lenet5:
                     LeNet5.Build(b, classes);

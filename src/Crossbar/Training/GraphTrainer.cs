@@ -114,7 +114,7 @@ public sealed class GraphTrainer
             double trainAcc = (double)correct / Math.Max(1, seen), trainLoss = lossSum / Math.Max(1, seen);
             if (e.FullTrainAccuracy)
             {
-                var plain = new ImageBatcher(_train.Set, _test.Normalization, null, _config.Seed) { MaxDegreeOfParallelism = Threads };
+                var plain = new ImageBatcher(_train.Set, ImageSetLoader.Normalization(_config.Data), null, _config.Seed) { MaxDegreeOfParallelism = Threads };
                 (trainAcc, trainLoss) = GraphEvaluator.Evaluate(_graph, plain, pool);
             }
             var p = Record(result, done, (double)done / perEpoch, trainAcc, trainLoss, lr, null, wallBefore + wall.Elapsed.TotalSeconds, true, pool);
