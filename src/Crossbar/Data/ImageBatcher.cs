@@ -81,7 +81,7 @@ public sealed class ImageBatcher
     /// <paramref name="epoch"/>, to <paramref name="destination"/> (indices.Length × C × H × W, NCHW) and their labels
     /// to <paramref name="labels"/>.
     /// </summary>
-    public unsafe void Fill(ReadOnlySpan<int> exampleIndices, int epoch, Span<float> destination, Span<int> labels)
+    public void Fill(ReadOnlySpan<int> exampleIndices, int epoch, Span<float> destination, Span<int> labels)
     {
         int n = exampleIndices.Length;
         int per = _set.PixelsPerImage;
@@ -111,6 +111,13 @@ public sealed class ImageBatcher
             }
             return;
         }
+        FillParallel(exampleIndices, key, destination, labels, threads);
+    }
+
+    // A separate method so that the lambda's closure is allocated only on this path, not by every Fill.
+    private unsafe void FillParallel(ReadOnlySpan<int> exampleIndices, ulong key, Span<float> destination, Span<int> labels, int threads)
+    {
+        int n = exampleIndices.Length, per = _set.PixelsPerImage;
         fixed (int* indicesPtr = exampleIndices)
         fixed (float* destPtr = destination)
         fixed (int* labelsPtr = labels)

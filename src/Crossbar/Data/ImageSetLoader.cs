@@ -28,9 +28,14 @@ public static class ImageSetLoader
         var trainPaths = files.TrainBatches;
         if (config.TrainCount is { } n)
         {
-            // Standard batches hold 10,000 images each; read just enough of them (the count check below still runs).
-            int needed = Math.Min(trainPaths.Count, (n + Cifar10Reader.ImagesPerBatch - 1) / Cifar10Reader.ImagesPerBatch);
-            trainPaths = trainPaths.Take(needed).ToArray();
+            // Read just the batches the first n images are in, judged by file size (the reader checks the sizes).
+            long records = 0;
+            int needed = 0;
+            while (needed < trainPaths.Count && records < n)
+            {
+                records += FileLength(trainPaths[needed++]) / Cifar10Reader.RecordSize;
+            }
+            trainPaths = trainPaths.Take(Math.Max(needed, 1)).ToArray();
         }
         ImageSet train = null!, test = null!;
         try
@@ -144,6 +149,12 @@ public static class ImageSetLoader
         CheckCount(requested, images.Count, key, images.Source, "");
         int per = images.Rows * images.Columns;
         return new ImageSet(name, images.Data[..(count * per)], labels.Data[..count], 1, images.Rows, images.Columns);
+    }
+
+    private static long FileLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? info.Length : 0;
     }
 
     private static void CheckCount(int? requested, int available, string key, string source, string what)
