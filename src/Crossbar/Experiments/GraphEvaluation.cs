@@ -42,7 +42,7 @@ public static class GraphEvaluation
         {
             throw new CrossbarException($"{model ?? manifest}: the network takes {graph.InputShape} images but data.dataset gives {data.Test.Channels}×{data.Test.Height}×{data.Test.Width}");
         }
-        var (_, test) = GraphTrainingRun.Batchers(config, data, threads);
+        var (_, test) = GraphTrainingRun.Batchers(config, data);
         using var pool = new WorkerPool(threads);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var predicted = GraphEvaluator.Predict(graph, test, pool);

@@ -27,7 +27,7 @@ public static class GraphTrainingRun
         progress.Message($"data: {data.Description}");
         var graph = Build(config, data.Train, sourceFile);
         var t = config.Training;
-        var (train, test) = Batchers(config, data, t.Threads > 0 ? t.Threads : WorkerPool.DefaultThreads);
+        var (train, test) = Batchers(config, data);
         var trainer = new GraphTrainer(config, graph, train, test, progress);
         progress.Message($"network: {ConfigNaming.EnumName(config.Network.Family)}, {graph.Nodes.Count} modules, {graph.ParameterCount:N0} parameters, " +
                          $"{graph.MacsPerExample / 1e6:F1} M MACs per image; {t.Epochs} epoch(s), batch {t.BatchSize}, η = {t.LearningRate}, {trainer.Threads} thread(s)");
@@ -52,12 +52,12 @@ public static class GraphTrainingRun
         GraphFactory.Build(config.Network, new Shape(images.Channels, images.Height, images.Width), images.Classes, config.Seed, sourceFile);
 
     /// <summary>Batchers for training (with the configured augmentation) and testing (none), both normalised as configured.</summary>
-    public static (ImageBatcher Train, ImageBatcher Test) Batchers(ExperimentConfig config, ImageSplit data, int threads)
+    public static (ImageBatcher Train, ImageBatcher Test) Batchers(ExperimentConfig config, ImageSplit data)
     {
         var norm = ImageSetLoader.Normalization(config.Data);
         var augmentation = ImageSetLoader.Augmentation(config.Data);
-        return (new ImageBatcher(data.Train, norm, augmentation, config.Seed) { MaxDegreeOfParallelism = threads },
-                new ImageBatcher(data.Test, norm, null, config.Seed) { MaxDegreeOfParallelism = threads });
+        return (new ImageBatcher(data.Train, norm, augmentation, config.Seed),
+                new ImageBatcher(data.Test, norm, null, config.Seed));
     }
 
     /// <summary>Device-aware sections and MLP-only keys do not apply to graph networks yet: say so rather than ignore them.</summary>

@@ -29,7 +29,7 @@ public static class GraphEvaluator
                 indices[i] = start + i;
             }
             graph.Input.Resize(b);
-            batcher.Fill(indices.AsSpan(0, b), 0, graph.Input.Span, labels);
+            batcher.Fill(indices.AsSpan(0, b), 0, graph.Input.Span, labels.AsSpan(0, b));
             var y = graph.Forward(ForwardMode.Evaluate, pool);
             var (l, c) = SoftmaxCrossEntropy.Compute(y, labels.AsSpan(0, b), null);
             loss += l;

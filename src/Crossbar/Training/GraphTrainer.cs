@@ -81,7 +81,7 @@ public sealed class GraphTrainer
                 lr = t.RateAt(epoch + (double)k / perEpoch);
                 trainClock.Start();
                 _graph.Input.Resize(b);
-                _train.Fill(order.AsSpan(k, b), epoch, _graph.Input.Span, labels);
+                _train.Fill(order.AsSpan(k, b), epoch, _graph.Input.Span, labels.AsSpan(0, b));
                 var y = _graph.Forward(ForwardMode.Train, pool);
                 var (loss, c) = SoftmaxCrossEntropy.Compute(y, labels.AsSpan(0, b), _graph.OutputGrad);
                 if (!double.IsFinite(loss))
@@ -114,7 +114,7 @@ public sealed class GraphTrainer
             double trainAcc = (double)correct / Math.Max(1, seen), trainLoss = lossSum / Math.Max(1, seen);
             if (e.FullTrainAccuracy)
             {
-                var plain = new ImageBatcher(_train.Set, ImageSetLoader.Normalization(_config.Data), null, _config.Seed) { MaxDegreeOfParallelism = Threads };
+                var plain = new ImageBatcher(_train.Set, ImageSetLoader.Normalization(_config.Data), null, _config.Seed);
                 (trainAcc, trainLoss) = GraphEvaluator.Evaluate(_graph, plain, pool);
             }
             var p = Record(result, done, (double)done / perEpoch, trainAcc, trainLoss, lr, null, wallBefore + wall.Elapsed.TotalSeconds, true, pool);
