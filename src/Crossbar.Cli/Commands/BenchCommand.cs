@@ -14,6 +14,37 @@ public static class BenchCommand
         command.Subcommands.Add(TrainBench());
         command.Subcommands.Add(ExperimentBench());
         command.Subcommands.Add(DeviceBench());
+        command.Subcommands.Add(GemmBench());
+        return command;
+    }
+
+    private static Command GemmBench()
+    {
+        var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure (repeatable).", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds per measurement.", DefaultValueFactory = _ => 0.3 };
+        var command = new Command("gemm", "GFLOP/s of the matrix-multiply kernel on square and ResNet-20 convolution shapes, against the machine's measured FMA peak.")
+        {
+            threads, seconds,
+        };
+        command.SetAction(parse =>
+        {
+            var w = parse.InvocationConfiguration.Output;
+            int[] counts = parse.GetValue(threads)!;
+            if (counts.Length == 0 || counts.Any(t => t < 1))
+            {
+                throw new CrossbarException("--threads: give one or more thread counts of at least 1");
+            }
+            double peak1 = PeakFlops.Measure(1);
+            w.WriteLine($"kernel: {Numerics.Gemm.Isa}, tile {Numerics.Gemm.MR}×{Numerics.Gemm.NR}, KC {Numerics.Gemm.KC}");
+            w.WriteLine($"measured FMA peak: {peak1 / 1e9:F1} GFLOP/s on 1 thread, {PeakFlops.Measure(Math.Max(2, counts.Max())) / 1e9:F1} GFLOP/s on {Math.Max(2, counts.Max())} threads");
+            w.WriteLine($"{"shape",-22} {"m",5} {"n",5} {"k",5} {"thr",3} {"GFLOP/s",8} {"of peak",7}");
+            foreach (var r in GemmBenchmark.Run(GemmBenchmark.DefaultShapes, counts, peak1, parse.GetValue(seconds)))
+            {
+                var s = r.Shape;
+                w.WriteLine($"{s.Name,-22} {s.M,5} {s.N,5} {s.K,5} {r.Threads,3} {r.GflopPerSecond,8:F1} {r.FractionOfPeak,7:P0}");
+            }
+            return 0;
+        });
         return command;
     }
 
