@@ -15,6 +15,85 @@ public static class BenchCommand
         command.Subcommands.Add(ExperimentBench());
         command.Subcommands.Add(DeviceBench());
         command.Subcommands.Add(GemmBench());
+        command.Subcommands.Add(CnnBench());
+        return command;
+    }
+
+    private static Command CnnBench()
+    {
+        var file = new Argument<string>("file") { Description = "Experiment file of a graph network.", DefaultValueFactory = _ => "experiments/cifar10/resnet20-fp32.yaml" };
+        var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var trainBatch = new Option<int[]>("--train-batch") { Description = "Training batch sizes (none: skip training).", DefaultValueFactory = _ => [128], AllowMultipleArgumentsPerToken = true };
+        var inferBatch = new Option<int[]>("--infer-batch") { Description = "Inference batch sizes (none: skip inference).", DefaultValueFactory = _ => [100, 500], AllowMultipleArgumentsPerToken = true };
+        var batches = new Option<int>("--batches") { Description = "Timed batches per pass.", DefaultValueFactory = _ => 10 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed passes per configuration (best and median are printed).", DefaultValueFactory = _ => 3 };
+        var profile = new Option<bool>("--profile") { Description = "Also print the time per module kind, forward and backward." };
+        var json = new Option<string?>("--json") { Description = "Write the results to this JSON file as well." };
+        var set = CommonOptions.Set();
+        var data = CommonOptions.Data();
+        var command = new Command("cnn", "Images per second of a CNN (default ResNet-20 on CIFAR-10) in float: training steps and inference, per batch size and thread count, with peak memory.")
+        {
+            file, threads, trainBatch, inferBatch, batches, repeat, profile, json, set, data,
+        };
+        command.SetAction(parse =>
+        {
+            var w = parse.InvocationConfiguration.Output;
+            int[] counts = parse.GetValue(threads)!;
+            int nb = parse.GetValue(batches), passes = parse.GetValue(repeat);
+            if (counts.Length == 0 || counts.Any(t => t < 1))
+            {
+                throw new CrossbarException("--threads: give one or more thread counts of at least 1");
+            }
+            if (nb < 1 || passes < 1)
+            {
+                throw new CrossbarException("--batches and --repeat: give at least 1");
+            }
+            string path = parse.GetValue(file)!;
+            var (config, _) = ExperimentLoader.Load(path, parse.GetValue(set));
+            if (!config.Network.IsGraph)
+            {
+                throw new CrossbarException($"{path}: network.family is mlp; bench cnn times graph networks (resnet, lenet5, custom); use bench experiment for MLPs");
+            }
+            var split = ImageSetLoader.Load(config.Data, parse.GetValue(data));
+            w.WriteLine($"{path}: {split.Description}; {nb} batches × {passes} passes per line; kernel {Numerics.Gemm.Isa}");
+            w.WriteLine($"{"task",-6} {"batch",5} {"thr",3} {"best img/s",11} {"median",9} {"peak MiB",9}");
+            var results = new List<CnnBenchmark.Result>();
+            foreach (var (train, sizes) in new[] { (true, parse.GetValue(trainBatch)!), (false, parse.GetValue(inferBatch)!) })
+            {
+                foreach (int b in sizes)
+                {
+                    if (b < 1)
+                    {
+                        throw new CrossbarException($"batch size {b} is not allowed; give at least 1");
+                    }
+                    foreach (int t in counts)
+                    {
+                        var r = CnnBenchmark.Run(config, split, train, b, t, nb, passes, parse.GetValue(profile));
+                        results.Add(r);
+                        w.WriteLine($"{r.Task,-6} {r.Batch,5} {r.Threads,3} {r.Best,11:N0} {r.Median,9:N0} {r.PeakMemoryMiB,9:N0}");
+                        if (r.Profile is { } p)
+                        {
+                            double total = p.Sum(x => x.Forward + x.Backward);
+                            foreach (var (kind, fwd, bwd) in p)
+                            {
+                                w.WriteLine($"         {kind,-16} forward {fwd:F3} s  backward {bwd:F3} s  ({(fwd + bwd) / total:P0})");
+                            }
+                            w.WriteLine("         slowest modules:");
+                            foreach (var (name, describe, fwd, bwd) in r.Nodes!.Take(8))
+                            {
+                                w.WriteLine($"         {name,-22} {describe,-34} forward {fwd:F3} s  backward {bwd:F3} s");
+                            }
+                        }
+                    }
+                }
+            }
+            if (parse.GetValue(json) is { } jsonPath)
+            {
+                var rows = results.Select(r => new { task = r.Task, batch = r.Batch, threads = r.Threads, images_per_second_best = r.Best, images_per_second_median = r.Median, passes = r.PerSecond, peak_memory_mib = r.PeakMemoryMiB });
+                Output.AtomicFile.WriteAllText(jsonPath, System.Text.Json.JsonSerializer.Serialize(rows, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            }
+            return 0;
+        });
         return command;
     }
 

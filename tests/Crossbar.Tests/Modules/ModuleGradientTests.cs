@@ -82,6 +82,10 @@ public sealed class ModuleGradientTests
     [InlineData(4, 3, 6, 6, 1, 2, 0, false)]
     [InlineData(1, 3, 9, 9, 5, 2, 2, true)]
     [InlineData(2, 2, 4, 4, 2, 3, 1, true)]
+    // Shapes on the implicit-GEMM paths (stride 1, widths 16 or 8, channels in eights): forward, dX and dW.
+    [InlineData(8, 8, 16, 16, 3, 1, 1, false)]
+    [InlineData(8, 16, 8, 8, 3, 1, 1, true)]
+    [InlineData(3, 8, 18, 20, 5, 1, 0, true)]
     public void Conv2d_gradients(int cin, int cout, int h, int w, int k, int stride, int pad, bool bias) =>
         Check(() => new Conv2d(cin, cout, k, stride, pad, bias), new Shape(cin, h, w), 3, (ulong)(cin * 31 + k));
 

@@ -1,3 +1,5 @@
+using Crossbar.Numerics;
+
 namespace Crossbar.Modules.Layers;
 
 /// <summary>
@@ -101,13 +103,7 @@ public sealed class BatchNorm : Module
             double sum = 0, sq = 0;
             for (int i = 0; i < n; i++)
             {
-                var p = x.Plane(i, c);
-                float s = 0, s2 = 0;
-                for (int j = 0; j < p.Length; j++)
-                {
-                    s += p[j];
-                    s2 += p[j] * p[j];
-                }
+                var (s, s2) = PlaneKernels.SumAndSquares(x.Plane(i, c));
                 sum += s;
                 sq += s2;
             }
@@ -138,8 +134,7 @@ public sealed class BatchNorm : Module
         {
             var p = _x.Plane(i, c);
             var q = _y!.Plane(i, c);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(p, scale, q);
-            System.Numerics.Tensors.TensorPrimitives.Add(q, shift, q);
+            PlaneKernels.Affine(p, scale, shift, q);
         }
     }
 
@@ -164,14 +159,7 @@ public sealed class BatchNorm : Module
             double sdy = 0, sdyx = 0;
             for (int i = 0; i < n; i++)
             {
-                var p = x.Plane(i, c);
-                var g = dy.Plane(i, c);
-                float a = 0, b = 0;
-                for (int j = 0; j < p.Length; j++)
-                {
-                    a += g[j];
-                    b += g[j] * (p[j] - mean);
-                }
+                var (a, b) = PlaneKernels.SumAndCentredProducts(dy.Plane(i, c), x.Plane(i, c), mean);
                 sdy += a;
                 sdyx += b;
             }
@@ -192,10 +180,9 @@ public sealed class BatchNorm : Module
                 var p = x.Plane(i, c);
                 var g = dy.Plane(i, c);
                 var d = _dx.Plane(i, c);
-                for (int j = 0; j < p.Length; j++)
-                {
-                    d[j] = k * (g[j] - meanDy - (p[j] - mean) * coef);
-                }
+                // d = k·(g − meanDy − (p − mean)·coef) = k·g − k·coef·p + k·(coef·mean − meanDy)
+                PlaneKernels.Affine(p, -k * coef, k * (coef * mean - meanDy), d);
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(g, k, d, d);
             }
         }
     }

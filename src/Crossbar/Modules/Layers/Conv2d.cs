@@ -22,6 +22,19 @@ public sealed class Conv2d : Module
     private float[] _chunkGrads = [];
     private Shape _in;
     private Shape _out;
+    // Implicit-GEMM paths (stride 1, see ImplicitConv): packed kernels, read offsets and padded copies per worker.
+    private Shape _preparedIn;
+    private bool _implicitForward;
+    private bool _implicitInputGrad;
+    private bool _implicitWeightGrad;
+    private float[] _packedW = [];
+    private float[] _flipped = [];
+    private float[] _packedFlipped = [];
+    private int[] _offsets = [];
+    private int[] _gradOffsets = [];
+    private float[][] _padded = [];
+    private float[][] _gradPadded = [];
+    private int _group = 1;
     // Arguments of the current parallel pass (set before pool.Run so the bodies need no closures).
     private Tensor? _x;
     private Tensor? _y;
@@ -106,6 +119,10 @@ public sealed class Conv2d : Module
     public override void Forward(ReadOnlySpan<Tensor> inputs, Tensor output, ForwardMode mode, WorkerPool pool)
     {
         Prepare(inputs[0].Shape, output.Shape, pool.Threads);
+        if (_implicitForward)
+        {
+            ImplicitConv.PackWeights(_weight.Value, OutChannels, Fan, _packedW);
+        }
         _x = inputs[0];
         _y = output;
         pool.Run(inputs[0].Batch, _forwardBody);
@@ -120,9 +137,18 @@ public sealed class Conv2d : Module
         var w = _weight.Value;
         for (int n = start; n < end; n++)
         {
-            ReadOnlySpan<float> cols = Columns(x.Example(n), worker);
             var yn = y.Example(n);
-            Gemm.Multiply(false, false, OutChannels, ohw, Fan, w, Fan, cols, ohw, yn, ohw);
+            if (_implicitForward)
+            {
+                var padded = _padded[worker];
+                ImplicitConv.Pad(x.Example(n), InChannels, _in.Height, _in.Width, Padding, padded, clearBorder: false);
+                ImplicitConv.Forward(_packedW, OutChannels, _offsets, padded, _in.Width + 2 * Padding, _out.Height, _out.Width, yn);
+            }
+            else
+            {
+                ReadOnlySpan<float> cols = Columns(x.Example(n), worker);
+                Gemm.Multiply(false, false, OutChannels, ohw, Fan, w, Fan, cols, ohw, yn, ohw);
+            }
             if (_bias is not null)
             {
                 for (int c = 0; c < OutChannels; c++)
@@ -136,6 +162,11 @@ public sealed class Conv2d : Module
     public override void Backward(ReadOnlySpan<Tensor> inputs, Tensor output, Tensor outputGrad, ReadOnlySpan<Tensor?> inputGrads, WorkerPool pool)
     {
         Prepare(inputs[0].Shape, output.Shape, pool.Threads);
+        if (_implicitInputGrad && inputGrads[0] is not null)
+        {
+            ImplicitConv.FlipForInputGradient(_weight.Value, OutChannels, InChannels, Kernel, Kernel, _flipped);
+            ImplicitConv.PackWeights(_flipped, InChannels, OutChannels * Kernel * Kernel, _packedFlipped);
+        }
         _x = inputs[0];
         _dy = outputGrad;
         _dx = inputGrads[0];
@@ -176,12 +207,31 @@ public sealed class Conv2d : Module
             var db = _chunkGrads.AsSpan(ch * per + wl, OutChannels);
             db.Clear();
             int first = (int)((long)ch * batch / chunks), last = (int)((long)(ch + 1) * batch / chunks);
+            if (_implicitWeightGrad)
+            {
+                // A group of images at a time, as many as stay in L2 (fixed by the shape, not by the threads).
+                int pl = ImplicitConv.PaddedLength(InChannels, _in.Height, _in.Width, Padding);
+                var padded = _padded[worker];
+                for (int g0 = first; g0 < last; g0 += _group)
+                {
+                    int count = Math.Min(_group, last - g0);
+                    for (int i = 0; i < count; i++)
+                    {
+                        ImplicitConv.Pad(_x.Example(g0 + i), InChannels, _in.Height, _in.Width, Padding, padded.AsSpan(i * pl, pl), clearBorder: false);
+                    }
+                    ImplicitConv.WeightGradient(_dy!.Array.AsSpan(g0 * _dy.Stride, count * _dy.Stride), OutChannels, _offsets, padded, pl, count,
+                        _in.Width + 2 * Padding, _out.Height, _out.Width, dw, accumulate: g0 > first);
+                }
+            }
             for (int n = first; n < last; n++)
             {
                 var dyn = _dy!.Example(n);
-                ReadOnlySpan<float> cols = Columns(_x.Example(n), worker);
-                // dW (out × fan) += dY_n (out × ohw) · cols_nᵀ
-                Gemm.Multiply(false, true, OutChannels, Fan, ohw, dyn, ohw, cols, ohw, dw, Fan, accumulate: n > first);
+                if (!_implicitWeightGrad)
+                {
+                    ReadOnlySpan<float> cols = Columns(_x.Example(n), worker);
+                    // dW (out × fan) += dY_n (out × ohw) · cols_nᵀ
+                    Gemm.Multiply(false, true, OutChannels, Fan, ohw, dyn, ohw, cols, ohw, dw, Fan, accumulate: n > first);
+                }
                 if (_bias is not null)
                 {
                     for (int c = 0; c < OutChannels; c++)
@@ -192,7 +242,15 @@ public sealed class Conv2d : Module
                 if (_dx is not null)
                 {
                     var dxn = _dx.Example(n);
-                    if (IsPointwise)
+                    if (_implicitInputGrad)
+                    {
+                        // dX = the stride-1 convolution of dY, padded by k − 1 − p, with the flipped, transposed kernel.
+                        int gp = Kernel - 1 - Padding;
+                        var padded = _gradPadded[worker];
+                        ImplicitConv.Pad(dyn, OutChannels, _out.Height, _out.Width, gp, padded, clearBorder: false);
+                        ImplicitConv.Forward(_packedFlipped, InChannels, _gradOffsets, padded, _out.Width + 2 * gp, _in.Height, _in.Width, dxn);
+                    }
+                    else if (IsPointwise)
                     {
                         Gemm.Multiply(true, false, Fan, ohw, OutChannels, w, Fan, dyn, ohw, dxn, ohw);
                     }
@@ -224,6 +282,10 @@ public sealed class Conv2d : Module
     {
         _in = input;
         _out = output;
+        if (input != _preparedIn || _padded.Length < workers)
+        {
+            PrepareImplicit(input, output, workers);
+        }
         int need = Fan * output.Pixels;
         if (_cols.Length < workers)
         {
@@ -242,6 +304,43 @@ public sealed class Conv2d : Module
         if (_chunkGrads.Length < grads)
         {
             _chunkGrads = new float[grads];
+        }
+    }
+
+    private void PrepareImplicit(Shape input, Shape output, int workers)
+    {
+        _preparedIn = input;
+        int gp = Kernel - 1 - Padding;
+        _implicitForward = Stride == 1 && !IsPointwise && ImplicitConv.Supports(OutChannels, output.Height, output.Width);
+        _implicitInputGrad = Stride == 1 && !IsPointwise && gp >= 0 && ImplicitConv.Supports(InChannels, input.Height, input.Width);
+        _implicitWeightGrad = _implicitForward && ImplicitConv.SupportsWeightGradient(OutChannels, output.Height, output.Width);
+        int paddedLength = ImplicitConv.PaddedLength(InChannels, input.Height, input.Width, Padding);
+        // Images per weight-gradient pass: their padded inputs and output gradients fill about 384 KiB of L2.
+        _group = _implicitWeightGrad ? Math.Clamp(96 * 1024 / (paddedLength + output.Size), 1, 16) : 1;
+        _padded = new float[workers][];
+        _gradPadded = new float[workers][];
+        if (_implicitForward)
+        {
+            _packedW = new float[ImplicitConv.PackedWeightsLength(OutChannels, Fan)];
+            _offsets = new int[Fan];
+            ImplicitConv.Offsets(InChannels, Kernel, Kernel, input.Height + 2 * Padding, input.Width + 2 * Padding, _offsets);
+            for (int i = 0; i < workers; i++)
+            {
+                // Zeroed once: Pad rewrites only the interior, so the border stays zero.
+                _padded[i] = new float[paddedLength * _group];
+            }
+        }
+        if (_implicitInputGrad)
+        {
+            int k = OutChannels * Kernel * Kernel;
+            _flipped = new float[_weight.Length];
+            _packedFlipped = new float[ImplicitConv.PackedWeightsLength(InChannels, k)];
+            _gradOffsets = new int[k];
+            ImplicitConv.Offsets(OutChannels, Kernel, Kernel, output.Height + 2 * gp, output.Width + 2 * gp, _gradOffsets);
+            for (int i = 0; i < workers; i++)
+            {
+                _gradPadded[i] = new float[ImplicitConv.PaddedLength(OutChannels, output.Height, output.Width, gp)];
+            }
         }
     }
 }
