@@ -11,7 +11,7 @@ namespace Crossbar.Benchmarks;
 /// Images per second of a graph network (ResNet-20 by default) in float: training steps (forward, cross-entropy,
 /// backward, SGD with momentum and weight decay) and inference passes, on real images, at a set batch size and
 /// thread count. The batch is filled before its clock starts, so only the network is timed, as in the PyTorch
-/// peer script (bench/pytorch). Peak memory is the process's high-water resident set.
+/// peer script (bench/pytorch). Peak memory is the resident-set high-water mark of each configuration.
 /// </summary>
 public static class CnnBenchmark
 {
@@ -28,6 +28,7 @@ public static class CnnBenchmark
     /// <summary>Times <paramref name="batches"/> batches per pass, <paramref name="repeat"/> passes, after two warm-up batches.</summary>
     public static Result Run(ExperimentConfig config, ImageSplit data, bool train, int batch, int threads, int batches, int repeat, bool profile)
     {
+        ResetPeakMemory();
         var graph = Experiments.GraphTrainingRun.Build(config, data.Train, "bench");
         var (trainBatcher, testBatcher) = Experiments.GraphTrainingRun.Batchers(config, data);
         var batcher = train ? trainBatcher : testBatcher;
@@ -80,5 +81,29 @@ public static class CnnBenchmark
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         return new Result(train ? "train" : "infer", batch, threads, rates, self.PeakWorkingSet64 / 1048576.0, prof?.ByKind(), prof?.ByNode());
+    }
+
+    /// <summary>
+    /// Frees the previous configuration's network and, on Linux, resets the resident-set high-water mark
+    /// (clear_refs 5), so each line's peak is its own (the data set, loaded once, is included in every line).
+    /// </summary>
+    private static void ResetPeakMemory()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        try
+        {
+            if (OperatingSystem.IsLinux())
+            {
+                File.WriteAllText("/proc/self/clear_refs", "5");
+            }
+        }
+        catch (IOException)
+        {
+            // Not permitted here: the figure stays the process's peak so far.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -73,23 +73,29 @@ public static unsafe class Gemm
                 job.Run(0, m, 0, n);
                 return;
             }
-            // Split the dimension with more tiles, at tile boundaries (whole tiles per thread).
-            bool byColumns = nStrips >= mStrips || nStrips >= workers;
-            int strips = byColumns ? nStrips : mStrips;
-            workers = Math.Min(workers, strips);
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            {
-                int s0 = (int)((long)w * strips / workers), s1 = (int)((long)(w + 1) * strips / workers);
-                if (byColumns)
-                {
-                    job.Run(0, m, s0 * NR, Math.Min(n, s1 * NR));
-                }
-                else
-                {
-                    job.Run(s0 * MR, Math.Min(m, s1 * MR), 0, n);
-                }
-            });
+            RunParallel(job, m, n, workers, nStrips, mStrips);
         }
+    }
+
+    // Kept apart from Multiply so its closure is allocated only when threads are used.
+    private static void RunParallel(Job job, int m, int n, int workers, int nStrips, int mStrips)
+    {
+        // Split the dimension with more tiles, at tile boundaries (whole tiles per thread).
+        bool byColumns = nStrips >= mStrips || nStrips >= workers;
+        int strips = byColumns ? nStrips : mStrips;
+        workers = Math.Min(workers, strips);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            int s0 = (int)((long)w * strips / workers), s1 = (int)((long)(w + 1) * strips / workers);
+            if (byColumns)
+            {
+                job.Run(0, m, s0 * NR, Math.Min(n, s1 * NR));
+            }
+            else
+            {
+                job.Run(s0 * MR, Math.Min(m, s1 * MR), 0, n);
+            }
+        });
     }
 
     /// <summary>C_i = op(A_i)·op(B_i) (+ C_i) for i in [0, batch), operands at the given strides; the batch is split over threads.</summary>
@@ -117,21 +123,24 @@ public static unsafe class Gemm
         }
         fixed (float* pa = a, pb = b, pc = c)
         {
-            nint ia = (nint)pa, ib = (nint)pb, ic = (nint)pc;
-            int la = a.Length, lb = b.Length, lc = c.Length;
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            {
-                int i0 = (int)((long)w * batch / workers), i1 = (int)((long)(w + 1) * batch / workers);
-                for (int i = i0; i < i1; i++)
-                {
-                    var ai = new ReadOnlySpan<float>((float*)ia + i * strideA, (int)(la - i * strideA));
-                    var bi = new ReadOnlySpan<float>((float*)ib + i * strideB, (int)(lb - i * strideB));
-                    var ci = new Span<float>((float*)ic + i * strideC, (int)(lc - i * strideC));
-                    Multiply(transA, transB, m, n, k, ai, lda, bi, ldb, ci, ldc, accumulate);
-                }
-            });
+            BatchedParallel(transA, transB, m, n, k, batch, (nint)pa, a.Length, lda, strideA, (nint)pb, b.Length, ldb, strideB,
+                (nint)pc, c.Length, ldc, strideC, accumulate, workers);
         }
     }
+
+    private static void BatchedParallel(bool transA, bool transB, int m, int n, int k, int batch, nint ia, int la, int lda, long strideA,
+        nint ib, int lb, int ldb, long strideB, nint ic, int lc, int ldc, long strideC, bool accumulate, int workers) =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            int i0 = (int)((long)w * batch / workers), i1 = (int)((long)(w + 1) * batch / workers);
+            for (int i = i0; i < i1; i++)
+            {
+                var ai = new ReadOnlySpan<float>((float*)ia + i * strideA, (int)(la - i * strideA));
+                var bi = new ReadOnlySpan<float>((float*)ib + i * strideB, (int)(lb - i * strideB));
+                var ci = new Span<float>((float*)ic + i * strideC, (int)(lc - i * strideC));
+                Multiply(transA, transB, m, n, k, ai, lda, bi, ldb, ci, ldc, accumulate);
+            }
+        });
 
     /// <summary>C = Σ_i op(A_i)·op(B_i) (+ C), summed in increasing i (each product's depth blocked as in <see cref="Multiply"/>).</summary>
     public static void MultiplyReduce(bool transA, bool transB, int m, int n, int k, int batch,

@@ -5,13 +5,24 @@ namespace Crossbar.Modules.Layers;
 
 /// <summary>
 /// Fully connected layer y = x·Wᵀ + b over a batch (N × in → N × out), weights [out, in] as in PyTorch and ONNX.
-/// Any input shape is taken as its flattened features. The GEMMs split rows of the result over the workers, which
-/// leaves every sum's order unchanged, so results do not depend on the thread count.
+/// Any input shape is taken as its flattened features. The GEMMs split rows (or, for dW, columns) of the result
+/// over the workers, which leaves every sum's order unchanged, so results do not depend on the thread count.
 /// </summary>
 public sealed class Linear : Module
 {
+    // Below this many multiply-adds one thread does the whole product (waking the pool costs more).
+    private const long ParallelMacs = 1L << 20;
+
     private readonly Parameter _weight;
     private readonly Parameter? _bias;
+    private readonly Action<int, int, int> _forwardRows;
+    private readonly Action<int, int, int> _weightGradColumns;
+    private readonly Action<int, int, int> _inputGradRows;
+    // Operands of the current parallel product (set before pool.Run so the bodies need no closures).
+    private Tensor? _x;
+    private Tensor? _y;
+    private Tensor? _dy;
+    private Tensor? _dx;
 
     public Linear(int inFeatures, int outFeatures, bool bias = true)
     {
@@ -23,6 +34,9 @@ public sealed class Linear : Module
         OutFeatures = outFeatures;
         _weight = new Parameter("weight", [outFeatures, inFeatures], decay: true);
         _bias = bias ? new Parameter("bias", [outFeatures], decay: false) : null;
+        _forwardRows = ForwardRows;
+        _weightGradColumns = WeightGradColumns;
+        _inputGradRows = InputGradRows;
     }
 
     public int InFeatures { get; }
@@ -69,10 +83,13 @@ public sealed class Linear : Module
     {
         var x = inputs[0];
         int n = x.Batch;
-        var y = output.Span;
-        Gemm.Multiply(false, true, n, OutFeatures, InFeatures, x.Span, InFeatures, _weight.Value, InFeatures, y, OutFeatures, threads: pool.Threads);
+        _x = x;
+        _y = output;
+        Split(pool, n, _forwardRows);
+        _x = _y = null;
         if (_bias is not null)
         {
+            var y = output.Span;
             for (int i = 0; i < n; i++)
             {
                 var row = y.Slice(i * OutFeatures, OutFeatures);
@@ -81,13 +98,44 @@ public sealed class Linear : Module
         }
     }
 
+    // Y rows [start, end) = X rows · Wᵀ
+    private void ForwardRows(int start, int end, int worker) =>
+        Gemm.Multiply(false, true, end - start, OutFeatures, InFeatures, _x!.Span[(start * InFeatures)..], InFeatures,
+            _weight.Value, InFeatures, _y!.Span[(start * OutFeatures)..], OutFeatures);
+
+    // dW columns [start, end) (out × in) = dYᵀ (out × N) · X columns (N × in)
+    private void WeightGradColumns(int start, int end, int worker) =>
+        Gemm.Multiply(true, false, OutFeatures, end - start, _x!.Batch, _dy!.Span, OutFeatures, _x.Span[start..], InFeatures,
+            _weight.Grad.AsSpan(start), InFeatures);
+
+    // dX rows [start, end) (N × in) = dY rows (N × out) · W (out × in)
+    private void InputGradRows(int start, int end, int worker) =>
+        Gemm.Multiply(false, false, end - start, InFeatures, OutFeatures, _dy!.Span[(start * OutFeatures)..], OutFeatures,
+            _weight.Value, InFeatures, _dx!.Span[(start * InFeatures)..], InFeatures);
+
+    /// <summary>Runs a product's body over [0, count) on the pool when it is large enough, else inline.</summary>
+    private void Split(WorkerPool pool, int count, Action<int, int, int> body)
+    {
+        long macs = (long)_x!.Batch * InFeatures * OutFeatures;
+        if (macs < ParallelMacs || pool.Threads == 1)
+        {
+            body(0, count, 0);
+        }
+        else
+        {
+            pool.Run(count, body);
+        }
+    }
+
     public override void Backward(ReadOnlySpan<Tensor> inputs, Tensor output, Tensor outputGrad, ReadOnlySpan<Tensor?> inputGrads, WorkerPool pool)
     {
         var x = inputs[0];
         int n = x.Batch;
         var dy = outputGrad.Span;
-        // dW (out × in) = dYᵀ (out × N) · X (N × in)
-        Gemm.Multiply(true, false, OutFeatures, InFeatures, n, dy, OutFeatures, x.Span, InFeatures, _weight.Grad, InFeatures, threads: pool.Threads);
+        _x = x;
+        _dy = outputGrad;
+        _dx = inputGrads[0];
+        Split(pool, InFeatures, _weightGradColumns);
         if (_bias is not null)
         {
             var db = _bias.Grad.AsSpan();
@@ -97,10 +145,10 @@ public sealed class Linear : Module
                 TensorPrimitives.Add(db, dy.Slice(i * OutFeatures, OutFeatures), db);
             }
         }
-        if (inputGrads[0] is { } dx)
+        if (_dx is not null)
         {
-            // dX (N × in) = dY (N × out) · W (out × in)
-            Gemm.Multiply(false, false, n, InFeatures, OutFeatures, dy, OutFeatures, _weight.Value, InFeatures, dx.Span, InFeatures, threads: pool.Threads);
+            Split(pool, n, _inputGradRows);
         }
+        _x = _dy = _dx = null;
     }
 }

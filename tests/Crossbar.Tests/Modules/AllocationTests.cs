@@ -1,0 +1,77 @@
+using Crossbar.Config;
+using Crossbar.Modules;
+using Crossbar.Numerics;
+using Crossbar.Training.Optim;
+using Crossbar.Tests.Numerics;
+
+namespace Crossbar.Tests.Modules;
+
+/// <summary>
+/// No allocation per batch after the first: a training step (forward, cross-entropy, backward, SGD) and an
+/// evaluation pass, for ResNet-20 and LeNet-5. Run alone (process-wide counters), in the non-parallel collection.
+/// </summary>
+[Collection(GemmIsaCollection.Name)]
+public sealed class AllocationTests
+{
+    private static Graph Build(string family) => family == "resnet"
+        ? GraphFactory.Build(new NetworkConfig { Family = NetworkFamily.Resnet, Resnet = new ResNetConfig() }, new Shape(3, 32, 32), 10, 2)
+        : GraphFactory.Build(new NetworkConfig { Family = NetworkFamily.Lenet5 }, new Shape(1, 28, 28), 10, 2);
+
+    private static Action Stepper(Graph g, WorkerPool pool)
+    {
+        var opt = new Sgd(g.Parameters, 0.9, nesterov: false, 5e-4);
+        var rng = CounterRng.ForStream(4, "alloc");
+        var labels = new int[32];
+        return () =>
+        {
+            g.Input.Resize(labels.Length);
+            rng.FillGaussian(g.Input.Span, 0f, 1f);
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = rng.NextInt(10);
+            }
+            var y = g.Forward(ForwardMode.Train, pool);
+            SoftmaxCrossEntropy.Compute(y, labels, g.OutputGrad);
+            g.Backward(pool);
+            opt.Step(0.05f);
+            g.Forward(ForwardMode.Evaluate, pool);
+        };
+    }
+
+    [Theory]
+    [InlineData("resnet")]
+    [InlineData("lenet5")]
+    public void One_thread_allocates_nothing_after_the_first_step(string family)
+    {
+        var step = Stepper(Build(family), WorkerPool.Serial);
+        step();
+        step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 3; i++)
+        {
+            step();
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Theory]
+    [InlineData("resnet")]
+    [InlineData("lenet5")]
+    public void Two_threads_allocate_nothing_after_the_first_step(string family)
+    {
+        using var pool = new WorkerPool(2);
+        var step = Stepper(Build(family), pool);
+        step();
+        step();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        const int steps = 5;
+        for (int i = 0; i < steps; i++)
+        {
+            step();
+        }
+        long perStep = (GC.GetTotalAllocatedBytes(precise: true) - before) / steps;
+        // The process-wide counter also sees the runtime's own background work (tiered JIT: about 130 bytes a
+        // step measured, none of it inside a module); a buffer of any tensor's size would be ≥ 4 KiB.
+        Assert.True(perStep < 1024, $"{family}: {perStep:N0} bytes per training step after warm-up");
+    }
+}
