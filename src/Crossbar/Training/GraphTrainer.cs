@@ -36,11 +36,11 @@ public sealed class GraphTrainer
 
     public int Threads { get; }
 
-    /// <summary>Called after every completed epoch with the epochs done and the result so far (checkpoints hook in here).</summary>
-    public Action<int, TrainingResult>? EpochEnded { get; init; }
+    /// <summary>Called after every completed epoch with where the run stands (checkpoints hook in here).</summary>
+    public Action<TrainingPosition>? EpochEnded { get; set; }
 
-    /// <param name="resume">Epochs already done and their result (from a checkpoint whose state was loaded into the graph and optimiser).</param>
-    public TrainingResult Run(CancellationToken cancel = default, (int Epochs, TrainingResult Result)? resume = null)
+    /// <param name="resume">Where a checkpoint left off; its state must already be loaded into the graph and optimiser.</param>
+    public TrainingResult Run(CancellationToken cancel = default, TrainingPosition? resume = null)
     {
         var t = _config.Training;
         var e = _config.Evaluation;
@@ -56,7 +56,7 @@ public sealed class GraphTrainer
         var order = new int[perEpoch];
         var labels = new int[batchSize];
         int startEpoch = resume?.Epochs ?? 0;
-        long done = (long)startEpoch * perEpoch;
+        long done = resume?.Examples ?? 0; // not epochs × images: max_examples may have ended the last epoch early
         long nextEval = e.EveryExamples > 0 ? (done / e.EveryExamples + 1) * e.EveryExamples : long.MaxValue;
         if (startEpoch == 0)
         {
@@ -126,7 +126,7 @@ public sealed class GraphTrainer
             result.TrainSeconds = trainBefore + trainClock.Elapsed.TotalSeconds;
             result.WallSeconds = wallBefore + wall.Elapsed.TotalSeconds;
             _progress.Message($"epoch {epoch + 1,3}/{t.Epochs}: train acc {trainAcc:P2}  test acc {p.TestAccuracy:P2}  test loss {p.TestLoss:F4}  lr {lr:G3}");
-            EpochEnded?.Invoke(epoch + 1, result);
+            EpochEnded?.Invoke(new TrainingPosition { Epochs = epoch + 1, Examples = done, Result = result });
         }
         var last = result.Points[^1];
         result.FinalTestAccuracy = last.TestAccuracy;
