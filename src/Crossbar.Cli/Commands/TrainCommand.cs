@@ -14,9 +14,16 @@ public static class TrainCommand
         var outDir = CommonOptions.Out();
         var data = CommonOptions.Data();
         var quiet = CommonOptions.Quiet();
-        var command = new Command("train", "Train a network as an experiment file describes; writes config.yaml, metrics.csv, summary.json and plots.")
+        var resume = new Option<bool>("--resume")
         {
-            file, set, outDir, data, quiet,
+            Description = "Continue from OUT/checkpoint.cbc, written at every epoch end (a run into a folder holding one resumes even without " +
+                          "this flag); with none, a completed run of the same configuration in OUT is left as it is, else training starts afresh.",
+        };
+        var command = new Command("train",
+            "Train a network as an experiment file describes; writes config.yaml, metrics.csv, summary.json, model.cbm and plots. " +
+            "A checkpoint (OUT/checkpoint.cbc) is kept while training, so a killed run continues with --resume to the same results.")
+        {
+            file, set, outDir, data, quiet, resume,
         };
         command.SetAction(parse =>
         {
@@ -25,7 +32,7 @@ public static class TrainCommand
             var (config, _) = ExperimentLoader.Load(path, parse.GetValue(set));
             string dir = TrainingRun.ResolveOutputDir(config, parse.GetValue(outDir));
             using var progress = new ConsoleProgress(stdout, parse.GetValue(quiet));
-            var summary = TrainingRun.Execute(config, dir, parse.GetValue(data), path, progress);
+            var summary = TrainingRun.Execute(config, dir, parse.GetValue(data), path, progress, resume: parse.GetValue(resume));
             stdout.WriteLine(
                 $"{config.Name}: test accuracy {summary.GetDouble("test_accuracy"):P2} (best {summary.GetDouble("best_test_accuracy"):P2}), " +
                 $"{summary.GetDouble("examples_per_second"):N0} examples/s, {summary.GetDouble("wall_seconds"):F1} s wall -> {dir}");

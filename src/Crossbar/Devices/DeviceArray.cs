@@ -16,7 +16,7 @@ namespace Crossbar.Devices;
 /// <see cref="Stored"/> holds the conductance as it was right after the device's last reference event, in nominal
 /// units; the present conductance is X·stored·drift(t)·decay(t). Without time effects and X the two are equal.
 /// </remarks>
-public abstract class DeviceArray
+public abstract class DeviceArray : ICheckpointState
 {
     private readonly double _t0;
     private readonly double _invRc;
@@ -324,6 +324,41 @@ public abstract class DeviceArray
     {
         double g = Present(device);
         return HasReadNoise ? g + ReadNoiseSigma(device, g) * rng.NextGaussian() : g;
+    }
+
+    /// <summary>
+    /// Checkpoint state: conductances, pulse counts (which also position every device's pulse random stream),
+    /// reference times and the clock. X and ν are drawn from the seed when the array is built, so they are not saved.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write((long)Count);
+        StateIO.WriteArray<double>(writer, Stored);
+        StateIO.WriteArray<int>(writer, SetPulses);
+        StateIO.WriteArray<int>(writer, ResetPulses);
+        writer.Write(ReferenceTime is not null);
+        if (ReferenceTime is not null)
+        {
+            StateIO.WriteArray<double>(writer, ReferenceTime);
+        }
+        writer.Write(Clock);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        StateIO.Expect(reader, Count, "device count");
+        StateIO.ReadArray<double>(reader, Stored, "device conductances");
+        StateIO.ReadArray<int>(reader, SetPulses, "SET pulse counts");
+        StateIO.ReadArray<int>(reader, ResetPulses, "RESET pulse counts");
+        if (reader.ReadBoolean() != ReferenceTime is not null)
+        {
+            throw new InvalidDataException("device reference times: saved with other time effects (drift, decay, flicker noise)");
+        }
+        if (ReferenceTime is not null)
+        {
+            StateIO.ReadArray<double>(reader, ReferenceTime, "device reference times");
+        }
+        Clock = reader.ReadDouble();
     }
 
     public long TotalSetPulses => Sum(SetPulses);

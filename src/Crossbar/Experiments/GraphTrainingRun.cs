@@ -14,11 +14,17 @@ namespace Crossbar.Experiments;
 /// </summary>
 public static class GraphTrainingRun
 {
+    /// <param name="resume">See <see cref="TrainingRun.Execute"/>.</param>
     public static RunSummary Execute(ExperimentConfig config, string outDir, string? dataFolder, string sourceFile,
-        IProgressSink? progress = null, CancellationToken cancel = default)
+        IProgressSink? progress = null, CancellationToken cancel = default, bool resume = false, bool checkpoints = true)
     {
         progress ??= NullProgress.Instance;
         CheckTrainingKeys(config, sourceFile);
+        var start = checkpoints ? RunCheckpoint.Open(config, outDir, sourceFile, resume, RunCheckpoint.Graph, progress) : new(null, null);
+        if (start.Completed is { } completed)
+        {
+            return completed;
+        }
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteAllText(Path.Combine(outDir, TrainingRun.ConfigFile),
             ConfigWriter.ToYaml(config, $"Resolved configuration of {sourceFile} (every key, defaults included).\nRe-run with: crossbar train {Path.Combine(outDir, TrainingRun.ConfigFile)}"));
@@ -31,7 +37,13 @@ public static class GraphTrainingRun
         var trainer = new GraphTrainer(config, graph, train, test, progress);
         progress.Message($"network: {ConfigNaming.EnumName(config.Network.Family)}, {graph.Nodes.Count} modules, {graph.ParameterCount:N0} parameters, " +
                          $"{graph.MacsPerExample / 1e6:F1} M MACs per image; {t.Epochs} epoch(s), batch {t.BatchSize}, η = {t.LearningRate}, {trainer.Threads} thread(s)");
-        var result = trainer.Run(cancel);
+        int trainCount = data.Train.Count, testCount = data.Test.Count;
+        var position = start.Contents is { } c ? RunCheckpoint.LoadGraph(c, graph, trainer.Optimizer, trainCount, testCount) : null;
+        if (checkpoints)
+        {
+            trainer.EpochEnded = p => RunCheckpoint.SaveGraph(outDir, config, graph, trainer.Optimizer, p, trainCount, testCount);
+        }
+        var result = trainer.Run(cancel, position);
 
         TrainingRun.WriteMetrics(result, Path.Combine(outDir, TrainingRun.MetricsFile));
         if (config.Output.SaveModel)
@@ -43,6 +55,10 @@ public static class GraphTrainingRun
         if (config.Output.Plots)
         {
             TrainingPlots.Write(config, result, outDir);
+        }
+        if (checkpoints)
+        {
+            RunCheckpoint.Complete(outDir);
         }
         return summary;
     }

@@ -22,16 +22,27 @@ public static class TrainingRun
         outOverride ?? config.Output.Dir ?? Path.Combine("runs", config.Name);
 
     /// <param name="loadData">Loads the data (default <see cref="DatasetLoader.Load(DataConfig, string?, ulong)"/>); sweeps pass a cache.</param>
+    /// <param name="resume">
+    /// <c>--resume</c>: as without it, a checkpoint in <paramref name="outDir"/> is continued from; with none, a completed
+    /// run of this configuration there is left as it is (its summary is returned), else the run starts from the beginning.
+    /// </param>
+    /// <param name="checkpoints">Write <see cref="RunCheckpoint"/>s (sweeps, which rerun a cut-off point whole, do not).</param>
     public static RunSummary Execute(ExperimentConfig config, string outDir, string? dataFolder, string sourceFile,
                                      IProgressSink? progress = null, CancellationToken cancel = default,
-                                     Func<DataConfig, string?, ulong, DataSplit>? loadData = null)
+                                     Func<DataConfig, string?, ulong, DataSplit>? loadData = null,
+                                     bool resume = false, bool checkpoints = true)
     {
         if (config.Network.IsGraph)
         {
-            return GraphTrainingRun.Execute(config, outDir, dataFolder, sourceFile, progress, cancel);
+            return GraphTrainingRun.Execute(config, outDir, dataFolder, sourceFile, progress, cancel, resume, checkpoints);
         }
         CheckMlpTrainingKeys(config, sourceFile);
         progress ??= NullProgress.Instance;
+        var start = checkpoints ? RunCheckpoint.Open(config, outDir, sourceFile, resume, RunCheckpoint.Mlp, progress) : new(null, null);
+        if (start.Completed is { } completed)
+        {
+            return completed;
+        }
         Directory.CreateDirectory(outDir);
         AtomicFile.WriteAllText(Path.Combine(outDir, ConfigFile),
             ConfigWriter.ToYaml(config, $"Resolved configuration of {sourceFile} (every key, defaults included).\nRe-run with: crossbar train {Path.Combine(outDir, ConfigFile)}"));
@@ -43,7 +54,12 @@ public static class TrainingRun
         progress.Message($"network: {string.Join('-', config.Network.Layers)} {kind}, {config.Training.Epochs} epoch(s), batch {config.Training.BatchSize}, η = {config.Training.LearningRate}");
 
         var trainer = new Trainer(config, network, data, progress);
-        var result = trainer.Run(cancel);
+        var position = start.Contents is { } c ? RunCheckpoint.LoadMlp(c, network, trainer.Updates, data.Train.Count, data.Test.Count) : null;
+        if (checkpoints)
+        {
+            trainer.EpochEnded = p => RunCheckpoint.SaveMlp(outDir, config, network, trainer.Updates, p, data.Train.Count, data.Test.Count);
+        }
+        var result = trainer.Run(cancel, position);
         AddDeviceMetrics(network, result);
 
         WriteMetrics(result, Path.Combine(outDir, MetricsFile));
@@ -61,6 +77,10 @@ public static class TrainingRun
         if (trainer.Updates.LocalGains is { } lg)
         {
             LocalGainsReport.Write(lg, config, outDir);
+        }
+        if (checkpoints)
+        {
+            RunCheckpoint.Complete(outDir);
         }
         return summary;
     }

@@ -9,7 +9,7 @@ namespace Crossbar.Modules;
 /// them in reverse and sums the gradients of outputs read by several nodes (residual branches) in a fixed order.
 /// Tensors are kept between batches, so training allocates nothing per batch after the first.
 /// </summary>
-public sealed class Graph
+public sealed class Graph : ICheckpointState
 {
     private readonly Node[] _nodes;
     private readonly Tensor?[][] _gradArgs;
@@ -72,6 +72,50 @@ public sealed class Graph
 
     /// <summary>When set, every node's forward and backward time is added to it (benchmarks).</summary>
     public GraphProfile? Profile { get; set; }
+
+    /// <summary>
+    /// Checkpoint state: every parameter and buffer by qualified name, then the state of modules that carry some
+    /// between batches (dropout's mask stream). Gradients are overwritten by every batch and not saved.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write((long)_nodes.Length);
+        foreach (var node in _nodes)
+        {
+            writer.Write(node.Name);
+            foreach (var p in node.Module.Parameters)
+            {
+                StateIO.WriteArray<float>(writer, p.Value);
+            }
+            foreach (var (_, values) in node.Module.Buffers)
+            {
+                StateIO.WriteArray<float>(writer, values);
+            }
+            (node.Module as ICheckpointState)?.SaveState(writer);
+        }
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        StateIO.Expect(reader, _nodes.Length, "module count");
+        foreach (var node in _nodes)
+        {
+            string name = reader.ReadString();
+            if (name != node.Name)
+            {
+                throw new InvalidDataException($"module '{name}' saved where this network has '{node.Name}'");
+            }
+            foreach (var p in node.Module.Parameters)
+            {
+                StateIO.ReadArray<float>(reader, p.Value, $"{node.Name}.{p.Name}");
+            }
+            foreach (var (buffer, values) in node.Module.Buffers)
+            {
+                StateIO.ReadArray<float>(reader, values, $"{node.Name}.{buffer}");
+            }
+            (node.Module as ICheckpointState)?.LoadState(reader);
+        }
+    }
 
     public Module Find(string name) =>
         _nodes.FirstOrDefault(n => n.Name == name)?.Module ?? throw new KeyNotFoundException($"no module named '{name}'");

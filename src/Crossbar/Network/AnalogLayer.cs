@@ -9,7 +9,7 @@ namespace Crossbar.Network;
 /// conductances, and training changes them only through the configured <see cref="IAnalogUpdateRule"/> (pulses,
 /// RESETs, programming) plus the occasional/periodic RESET.
 /// </summary>
-public sealed class AnalogLayer : ILayer
+public sealed class AnalogLayer : ILayer, ICheckpointState
 {
     private readonly float[]? _grad;
     private readonly StreamEncoder? _forwardStream;
@@ -96,6 +96,28 @@ public sealed class AnalogLayer : ILayer
     }
 
     public void CopyWeights(Span<float> destination) => Tile.CopyWeights(destination);
+
+    /// <summary>
+    /// Checkpoint state: the tile (devices, cached weights, streams), the rule, the RESET schedule and the stochastic
+    /// forward/backward streams (checkpoints are taken at epoch ends, when the mini-batch sum is empty).
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        Tile.SaveState(writer);
+        Rule.SaveState(writer);
+        Reset?.SaveState(writer);
+        _forwardStream?.SaveState(writer);
+        _backwardStream?.SaveState(writer);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        Tile.LoadState(reader);
+        Rule.LoadState(reader);
+        Reset?.LoadState(reader);
+        _forwardStream?.LoadState(reader);
+        _backwardStream?.LoadState(reader);
+    }
 
     /// <summary>Advances the tile's clock by one example and runs the occasional/periodic RESET when due.</summary>
     public void EndExample()

@@ -4,7 +4,7 @@ using Crossbar.Numerics;
 namespace Crossbar.Network;
 
 /// <summary>A float (software) layer: the reference every device-aware run is compared with.</summary>
-public sealed class DenseLayer : ILayer
+public sealed class DenseLayer : ILayer, ICheckpointState
 {
     private readonly float[] _w;
     private float[]? _grad;
@@ -133,4 +133,9 @@ public sealed class DenseLayer : ILayer
     }
 
     public void CopyWeights(Span<float> destination) => _w.CopyTo(destination);
+
+    /// <summary>Checkpoint state: the weights (checkpoints are taken at epoch ends, when the mini-batch sum is empty).</summary>
+    public void SaveState(BinaryWriter writer) => StateIO.WriteArray<float>(writer, _w);
+
+    public void LoadState(BinaryReader reader) => StateIO.ReadArray<float>(reader, _w, "layer weights");
 }

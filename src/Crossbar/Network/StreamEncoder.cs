@@ -6,11 +6,16 @@ namespace Crossbar.Network;
 /// Encodes values as Bernoulli bit streams of length BL and hands on the stream means (k/BL, signed), as a
 /// stochastic forward or backward pass does (003 §III "stochastic DNN"): |v| is clipped to 1.
 /// </summary>
-public sealed class StreamEncoder(int bitLength, ulong seed, string purpose, int layer)
+public sealed class StreamEncoder(int bitLength, ulong seed, string purpose, int layer) : ICheckpointState
 {
     private CounterRng _rng = CounterRng.ForStream(seed, purpose, (ulong)layer);
 
     public int BitLength { get; } = bitLength;
+
+    /// <summary>Checkpoint state: the stream's position.</summary>
+    public void SaveState(BinaryWriter writer) => _rng.Save(writer);
+
+    public void LoadState(BinaryReader reader) => _rng.Load(reader, "stochastic stream encoder");
 
     public void Encode(ReadOnlySpan<float> values, Span<float> means)
     {

@@ -45,6 +45,28 @@ public struct CounterRng
         set => _counter = value;
     }
 
+    /// <summary>Writes the stream's position (key, counter and the Gaussian kept for the next call) to a checkpoint.</summary>
+    public readonly void Save(BinaryWriter writer)
+    {
+        writer.Write(_key);
+        writer.Write(_counter);
+        writer.Write(_spareGaussian);
+        writer.Write(_hasSpare);
+    }
+
+    /// <summary>Restores a position written by <see cref="Save"/> into the same stream (the keys must agree).</summary>
+    public void Load(BinaryReader reader, string what)
+    {
+        ulong key = reader.ReadUInt64();
+        if (key != _key)
+        {
+            throw new InvalidDataException($"{what}: the random stream belongs to another seed or configuration");
+        }
+        _counter = reader.ReadUInt64();
+        _spareGaussian = reader.ReadDouble();
+        _hasSpare = reader.ReadBoolean();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)
     {

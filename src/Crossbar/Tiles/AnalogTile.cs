@@ -20,7 +20,7 @@ namespace Crossbar.Tiles;
 /// Σ_i x_i²·Var(W[i,j]) of independent Gaussian device noise, which costs one extra pass instead of one deviate
 /// per device.
 /// </remarks>
-public sealed class AnalogTile
+public sealed class AnalogTile : ICheckpointState
 {
     private readonly float[] _weights;
     private readonly float[]? _variance;
@@ -145,6 +145,40 @@ public sealed class AnalogTile
                 _stale = true;
             }
         }
+    }
+
+    /// <summary>
+    /// Checkpoint state: the devices, and the cached weights exactly as they are (with drift they are re-read only
+    /// every read_refresh examples, so a fresh read would differ), the refresh position, read-noise stream, active device.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        Devices.SaveState(writer);
+        StateIO.WriteArray<float>(writer, _weights);
+        if (_variance is not null)
+        {
+            StateIO.WriteArray<float>(writer, _variance);
+        }
+        _readRng.Save(writer);
+        writer.Write(_stale);
+        writer.Write(_activeDevice);
+        writer.Write(_examplesSinceRefresh);
+        writer.Write(Examples);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        Devices.LoadState(reader);
+        StateIO.ReadArray<float>(reader, _weights, "tile weights");
+        if (_variance is not null)
+        {
+            StateIO.ReadArray<float>(reader, _variance, "tile read-noise variances");
+        }
+        _readRng.Load(reader, "tile read noise");
+        _stale = reader.ReadBoolean();
+        ActiveDevice = reader.ReadInt32();
+        _examplesSinceRefresh = reader.ReadInt32();
+        Examples = reader.ReadInt64();
     }
 
     /// <summary>Sets the clock directly (seconds), e.g. to read a trained tile long after programming.</summary>

@@ -19,7 +19,11 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
     /// <summary>The update rule in use (exposed so callers can read Local Gains and similar state after training).</summary>
     public UpdatePipeline Updates { get; } = new(config.Update, config.Network, network);
 
-    public TrainingResult Run(CancellationToken cancel = default)
+    /// <summary>Called after every completed epoch with where the run stands (checkpoints hook in here).</summary>
+    public Action<TrainingPosition>? EpochEnded { get; set; }
+
+    /// <param name="resume">Where a checkpoint left off; its network and rule state must already be loaded.</param>
+    public TrainingResult Run(CancellationToken cancel = default, TrainingPosition? resume = null)
     {
         var t = config.Training;
         var e = config.Evaluation;
@@ -38,22 +42,29 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
 
         long perEpoch = train.Count;
         long total = Math.Min(t.MaxExamples ?? long.MaxValue, perEpoch * t.Epochs);
-        var result = new TrainingResult();
-        var wall = Stopwatch.StartNew();
+        var result = resume?.Result ?? new TrainingResult();
+        // A resumed run's clocks continue from the checkpoint's.
+        var wall = new WallClock(Stopwatch.StartNew(), result.WallSeconds);
         var trainClock = new Stopwatch();
+        double trainBefore = result.TrainSeconds;
         var order = new int[train.Count];
-        long done = 0;
-        long nextEval = e.EveryExamples > 0 ? e.EveryExamples : long.MaxValue;
-        int correctSince = 0, seenSince = 0;
-        double lossSince = 0;
+        long done = resume?.Examples ?? 0;
+        // After each example nextEval is the first multiple of every_examples beyond done.
+        long nextEval = e.EveryExamples > 0 ? (done / e.EveryExamples + 1) * e.EveryExamples : long.MaxValue;
+        int correctSince = resume?.CorrectSince ?? 0, seenSince = resume?.SeenSince ?? 0;
+        double lossSince = resume?.LossSince ?? 0;
 
         var snapshots = new Queue<(long Examples, string Label)>(e.Snapshots
             .Select(spec => SnapshotSchedule.TryParse(spec, perEpoch, total, out long at, out string label) ? (at, label)
                 : throw new CrossbarException($"evaluation.snapshots: '{spec}' is not a snapshot"))
+            .Where(s => resume is null || s.at > done) // the earlier ones are in the checkpoint's result
             .OrderBy(s => s.at));
-        TakeSnapshots(result, snapshots, 0);
-        Record(result, 0, 0, double.NaN, double.NaN, t.RateAt(0), e.IntermediateTestCount, wall, epochEnd: false);
-        for (int epoch = 0; epoch < t.Epochs && done < total; epoch++)
+        if (resume is null)
+        {
+            TakeSnapshots(result, snapshots, 0);
+            Record(result, 0, 0, double.NaN, double.NaN, t.RateAt(0), e.IntermediateTestCount, wall, epochEnd: false);
+        }
+        for (int epoch = resume?.Epochs ?? 0; epoch < t.Epochs && done < total; epoch++)
         {
             float lr = (float)t.RateAt(epoch);
             for (int i = 0; i < order.Length; i++)
@@ -143,14 +154,38 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
             result.FinalTrainAccuracy = trainAcc;
             _progress.Report(done, total, $"epoch {epoch + 1}/{t.Epochs}");
             _progress.Message($"epoch {epoch + 1,3}/{t.Epochs}: train acc {trainAcc:P2}  test acc {p.TestAccuracy:P2}  test loss {p.TestLoss:F4}  lr {lr:G3}");
+            if (EpochEnded is { } hook)
+            {
+                Finish(result, done, trainBefore + trainClock.Elapsed.TotalSeconds, wall.Seconds);
+                hook(new TrainingPosition
+                {
+                    Epochs = epoch + 1,
+                    Examples = done,
+                    Result = result,
+                    CorrectSince = correctSince,
+                    SeenSince = seenSince,
+                    LossSince = lossSince,
+                });
+            }
         }
+        Finish(result, done, trainBefore + trainClock.Elapsed.TotalSeconds, wall.Seconds);
+        return result;
+    }
+
+    private static void Finish(TrainingResult result, long done, double trainSeconds, double wallSeconds)
+    {
         var last = result.Points[^1];
         result.FinalTestAccuracy = last.TestAccuracy;
         result.FinalTestLoss = last.TestLoss;
         result.Examples = done;
-        result.TrainSeconds = trainClock.Elapsed.TotalSeconds;
-        result.WallSeconds = wall.Elapsed.TotalSeconds;
-        return result;
+        result.TrainSeconds = trainSeconds;
+        result.WallSeconds = wallSeconds;
+    }
+
+    /// <summary>Wall-clock seconds of the run, counting those before a resume.</summary>
+    private readonly record struct WallClock(Stopwatch Watch, double Before)
+    {
+        public double Seconds => Before + Watch.Elapsed.TotalSeconds;
     }
 
     private void TakeSnapshots(TrainingResult result, Queue<(long Examples, string Label)> pending, long done)
@@ -172,11 +207,11 @@ public sealed class Trainer(ExperimentConfig config, Mlp network, DataSplit data
     }
 
     private EvaluationPoint Record(TrainingResult result, long examples, double epoch, double trainAcc, double trainLoss,
-                                   double lr, int? testCount, Stopwatch wall, bool epochEnd)
+                                   double lr, int? testCount, WallClock wall, bool epochEnd)
     {
         var (acc, loss) = Evaluator.Evaluate(network, data.Test, testCount);
         var p = new EvaluationPoint(examples, epoch, trainAcc, trainLoss, acc, loss,
-                                    Math.Min(testCount ?? data.Test.Count, data.Test.Count), lr, wall.Elapsed.TotalSeconds, epochEnd);
+                                    Math.Min(testCount ?? data.Test.Count, data.Test.Count), lr, wall.Seconds, epochEnd);
         result.Points.Add(p);
         return p;
     }

@@ -201,6 +201,11 @@ public sealed class CoincidenceRule : IAnalogUpdateRule
         return t;
     }
 
+    /// <summary>Checkpoint state: the position of the pulse-train stream (the trains themselves are rebuilt every example).</summary>
+    public void SaveState(BinaryWriter writer) => _rng.Save(writer);
+
+    public void LoadState(BinaryReader reader) => _rng.Load(reader, "pulse trains");
+
     public void ApplyBatch(AnalogTile tile, ReadOnlySpan<float> sumXDelta, float learningRate, int batch) =>
         throw new CrossbarException("update.rule: pulse-coincidence and stochastic rules apply one example at a time; set training.batch_size: 1");
 

@@ -5,8 +5,9 @@ namespace Crossbar.Updates;
 /// <summary>
 /// A weight-update rule a crossbar can execute: it changes a tile only through pulses, RESETs and programming.
 /// x excludes the bias neuron; rules drive the bias row (when the tile has one) with x = 1.
+/// Rules save what they carry between examples (random-stream positions, accumulators, counters) in checkpoints.
 /// </summary>
-public interface IAnalogUpdateRule
+public interface IAnalogUpdateRule : ICheckpointState
 {
     /// <summary>One example's update from (possibly Local-Gains-scaled) x and δ.</summary>
     void Update(AnalogTile tile, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate);

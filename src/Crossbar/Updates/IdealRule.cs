@@ -28,6 +28,15 @@ public sealed class IdealRule : IAnalogUpdateRule
         }
     }
 
+    /// <summary>Stateless: the devices hold everything.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+    }
+
     public void ApplyBatch(AnalogTile tile, ReadOnlySpan<float> sumXDelta, float learningRate, int batch)
     {
         for (int i = 0; i < tile.Rows; i++)

@@ -9,7 +9,7 @@ namespace Crossbar.Updates;
 /// exponentially (×(1 − LGC)) otherwise, within [min, max]. The update then uses g_x·x upstream and g_δ·δ downstream,
 /// so the upstream neuron fires according to √η·g_x·x and the downstream one according to √η·g_δ·δ.
 /// </summary>
-public sealed class LocalGains
+public sealed class LocalGains : ICheckpointState
 {
     private readonly float _lgc, _min, _max;
     private readonly float[]?[] _gx;       // per neuron layer l = 0..L−1 (upstream side); null = constant
@@ -73,6 +73,42 @@ public sealed class LocalGains
     public ReadOnlySpan<float> Gdelta(int l) => _gd[l];
 
     public int Layers => _gx.Length;
+
+    /// <summary>Checkpoint state: every gain and the last signals whose signs the next example is compared with.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        foreach (var a in Arrays())
+        {
+            StateIO.WriteArray<float>(writer, a);
+        }
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        foreach (var a in Arrays())
+        {
+            StateIO.ReadArray<float>(reader, a, "local gains");
+        }
+    }
+
+    /// <summary>The state arrays in a fixed order; layers with constant g_x have none.</summary>
+    private IEnumerable<float[]> Arrays()
+    {
+        for (int l = 0; l < _gx.Length; l++)
+        {
+            if (_gx[l] is { } gx)
+            {
+                yield return gx;
+                yield return _lastX[l]!;
+            }
+        }
+        for (int l = 1; l < _gd.Length; l++)
+        {
+            yield return _gd[l];
+            yield return _lastD[l];
+        }
+        yield return _inputErrorLast;
+    }
 
     /// <summary>Updates every gain from this example's x and δ (Eqs. 1–2), after the backward pass.</summary>
     public void Observe(Mlp network)

@@ -29,6 +29,11 @@ public sealed class MixedPrecisionRule : IAnalogUpdateRule
     /// <summary>The accumulated, not yet applied weight change χ (Rows × Columns).</summary>
     public ReadOnlySpan<float> Chi => _chi;
 
+    /// <summary>Checkpoint state: the high-precision accumulator χ (updates not yet transferred to the devices).</summary>
+    public void SaveState(BinaryWriter writer) => StateIO.WriteArray<float>(writer, _chi);
+
+    public void LoadState(BinaryReader reader) => StateIO.ReadArray<float>(reader, _chi, "mixed-precision accumulator χ");
+
     public void Update(AnalogTile tile, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate)
     {
         int cols = tile.Columns;

@@ -9,7 +9,7 @@ namespace Crossbar.Updates;
 /// device with SET pulses — stopping at the pulse that brings it closest to the old weight, so the re-programming is
 /// as "infrequent and inaccurate" as the device makes it. All pulses count toward energy.
 /// </summary>
-public sealed class OccasionalReset(ResetConfig config)
+public sealed class OccasionalReset(ResetConfig config) : ICheckpointState
 {
     private long _since;
     private int[] _plusGrown = [];   // cells whose G⁺ / G⁻ device has grown, this round (reused between rounds)
@@ -20,6 +20,21 @@ public sealed class OccasionalReset(ResetConfig config)
 
     /// <summary>Reset rounds run so far.</summary>
     public long Rounds { get; private set; }
+
+    /// <summary>Checkpoint state: examples since the last round (the schedule's position) and the counters.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(_since);
+        writer.Write(SynapsesReset);
+        writer.Write(Rounds);
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        _since = reader.ReadInt64();
+        SynapsesReset = reader.ReadInt64();
+        Rounds = reader.ReadInt64();
+    }
 
     public void AfterExample(AnalogTile tile)
     {

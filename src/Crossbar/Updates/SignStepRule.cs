@@ -19,6 +19,10 @@ public sealed class SignStepRule(SignStepUpdateConfig config) : IAnalogUpdateRul
 
     public long SaturationEvents { get; private set; }
 
+    public void SaveState(BinaryWriter writer) => writer.Write(SaturationEvents);
+
+    public void LoadState(BinaryReader reader) => SaturationEvents = reader.ReadInt64();
+
     public void Update(AnalogTile tile, ReadOnlySpan<float> x, ReadOnlySpan<float> delta, float learningRate)
     {
         for (int i = 0; i < tile.Rows; i++)

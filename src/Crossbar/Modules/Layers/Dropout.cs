@@ -7,7 +7,7 @@ namespace Crossbar.Modules.Layers;
 /// in evaluation. The mask of training step t, element i is the counter-based draw (seed, t, i), so it does not
 /// depend on threads; <see cref="Steps"/> is saved in checkpoints.
 /// </summary>
-public sealed class Dropout(double p) : Module
+public sealed class Dropout(double p) : Module, ICheckpointState
 {
     private ulong _key;
     private float[] _mask = [];
@@ -16,6 +16,10 @@ public sealed class Dropout(double p) : Module
 
     /// <summary>Training forward passes so far (the mask stream's position).</summary>
     public long Steps { get; set; }
+
+    public void SaveState(BinaryWriter writer) => writer.Write(Steps);
+
+    public void LoadState(BinaryReader reader) => Steps = reader.ReadInt64();
 
     public override string Kind => "dropout";
 

@@ -7,7 +7,7 @@ namespace Crossbar.Training.Optim;
 /// g = ∇θ + λ·θ (decayed parameters only); v = μ·v + g; θ −= η·(Nesterov ? g + μ·v : v).
 /// Velocities are one array per parameter, saved in checkpoints.
 /// </summary>
-public sealed class Sgd
+public sealed class Sgd : ICheckpointState
 {
     private readonly IReadOnlyList<(string Name, Parameter Parameter)> _parameters;
     private readonly float[][] _velocity;
@@ -29,6 +29,24 @@ public sealed class Sgd
 
     /// <summary>Velocity of parameter i (the checkpoint's optimiser state).</summary>
     public float[] Velocity(int i) => _velocity[i];
+
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write((long)_velocity.Length);
+        foreach (var v in _velocity)
+        {
+            StateIO.WriteArray<float>(writer, v);
+        }
+    }
+
+    public void LoadState(BinaryReader reader)
+    {
+        StateIO.Expect(reader, _velocity.Length, "optimiser parameter count");
+        for (int i = 0; i < _velocity.Length; i++)
+        {
+            StateIO.ReadArray<float>(reader, _velocity[i], $"velocity of {_parameters[i].Name}");
+        }
+    }
 
     public void Step(float learningRate)
     {
