@@ -39,7 +39,7 @@ public sealed class ConfigFingerprint
         new(text.Length == 0 ? [] : text.Split('\n'));
 
     /// <summary>
-    /// The first key whose value differs, as "key: A in <paramref name="thisName"/>, B in <paramref name="otherName"/>"
+    /// The first key whose value differs, as "key is A <paramref name="thisName"/> but B <paramref name="otherName"/>"
     /// (plus how many more differ), or null when both are equal.
     /// </summary>
     public string? Difference(ConfigFingerprint other, string thisName, string otherName)
@@ -52,8 +52,8 @@ public sealed class ConfigFingerprint
             return null;
         }
         string k0 = keys[0];
-        string more = keys.Count > 1 ? $" (and {keys.Count - 1} more key{(keys.Count > 2 ? "s" : "")})" : "";
-        return $"{k0}: {mine.GetValueOrDefault(k0) ?? "absent"} in {thisName}, {theirs.GetValueOrDefault(k0) ?? "absent"} in {otherName}{more}";
+        string more = keys.Count > 1 ? $" ({keys.Count - 1} more key{(keys.Count > 2 ? "s" : "")} differ{(keys.Count > 2 ? "" : "s")})" : "";
+        return $"{k0} is {mine.GetValueOrDefault(k0) ?? "absent"} {thisName} but {theirs.GetValueOrDefault(k0) ?? "absent"} {otherName}{more}";
     }
 
     private static Dictionary<string, string> Map(IEnumerable<string> lines)

@@ -43,11 +43,11 @@ public static class RunCheckpoint
         {
             var contents = CheckpointFile.Read(path);
             var h = contents.Header;
-            string? diff = fingerprint.Difference(h.Config, sourceFile, "the checkpoint")
-                ?? (h.Network != network ? $"a {h.Network} network in the checkpoint" : null);
+            string? diff = fingerprint.Difference(h.Config, $"in {sourceFile}", "in the checkpoint")
+                ?? (h.Network != network ? $"it holds a {h.Network} network" : null);
             if (diff is not null)
             {
-                throw new CrossbarException($"{path}: checkpoint of another configuration ({diff}); delete it to start again, or train into another --out");
+                throw new CrossbarException($"{path}: checkpoint of another configuration: {diff}; delete it to start again, or train into another --out");
             }
             if (h.CrossbarVersion != CrossbarVersion.Current)
             {
@@ -64,9 +64,9 @@ public static class RunCheckpoint
         if (File.Exists(summary) && File.Exists(configFile))
         {
             var earlier = ConfigFingerprint.Of(ExperimentLoader.FromText(File.ReadAllText(configFile), configFile));
-            if (fingerprint.Difference(earlier, sourceFile, configFile) is { } diff)
+            if (fingerprint.Difference(earlier, $"in {sourceFile}", $"in {configFile}") is { } diff)
             {
-                throw new CrossbarException($"{outDir}: holds a completed run of another configuration ({diff}); train into another --out");
+                throw new CrossbarException($"{outDir}: holds a completed run of another configuration: {diff}; train into another --out");
             }
             progress.Message($"{outDir}: the run is already complete (no checkpoint left to resume); its results stand");
             return new Start(null, RunSummary.Load(summary));
