@@ -1,8 +1,8 @@
 using Crossbar.Config;
 using Crossbar.Modules;
 using Crossbar.Numerics;
-using Crossbar.Training.Optim;
 using Crossbar.Tests.Numerics;
+using Crossbar.Training.Optim;
 
 namespace Crossbar.Tests.Modules;
 

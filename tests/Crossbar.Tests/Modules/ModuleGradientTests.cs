@@ -94,7 +94,7 @@ public sealed class ModuleGradientTests
     {
         for (ulong seed = 1; seed <= 12; seed++)
         {
-                var r = CounterRng.ForStream(seed, "shapes");
+            var r = CounterRng.ForStream(seed, "shapes");
             int k = 1 + r.NextInt(4), pad = r.NextInt(k), stride = 1 + r.NextInt(3);
             int h = k + r.NextInt(6), w = k + r.NextInt(6);
             int cin = 1 + r.NextInt(3), cout = 1 + r.NextInt(4);
