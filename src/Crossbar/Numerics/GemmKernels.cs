@@ -56,7 +56,7 @@ internal static unsafe class GemmKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store512(float* c, Vector512<float> v0, Vector512<float> v1, bool accumulate)
+    internal static void Store512(float* c, Vector512<float> v0, Vector512<float> v1, bool accumulate)
     {
         if (accumulate)
         {

@@ -167,14 +167,14 @@ public static unsafe class ImplicitConv
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70); c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
             a += Gemm.MR;
         }
-        Store(c, c00, c01, accumulate); c += ldc;
-        Store(c, c10, c11, accumulate); c += ldc;
-        Store(c, c20, c21, accumulate); c += ldc;
-        Store(c, c30, c31, accumulate); c += ldc;
-        Store(c, c40, c41, accumulate); c += ldc;
-        Store(c, c50, c51, accumulate); c += ldc;
-        Store(c, c60, c61, accumulate); c += ldc;
-        Store(c, c70, c71, accumulate);
+        GemmKernels.Store512(c, c00, c01, accumulate); c += ldc;
+        GemmKernels.Store512(c, c10, c11, accumulate); c += ldc;
+        GemmKernels.Store512(c, c20, c21, accumulate); c += ldc;
+        GemmKernels.Store512(c, c30, c31, accumulate); c += ldc;
+        GemmKernels.Store512(c, c40, c41, accumulate); c += ldc;
+        GemmKernels.Store512(c, c50, c51, accumulate); c += ldc;
+        GemmKernels.Store512(c, c60, c61, accumulate); c += ldc;
+        GemmKernels.Store512(c, c70, c71, accumulate);
     }
 
     /// <summary><see cref="Tile"/> for 8-pixel rows: each 16-lane vector is two image rows, wp apart.</summary>
@@ -212,26 +212,14 @@ public static unsafe class ImplicitConv
             c70 = Vector512.FusedMultiplyAdd(a7, b0, c70); c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
             a += Gemm.MR;
         }
-        Store(c, c00, c01, accumulate); c += ldc;
-        Store(c, c10, c11, accumulate); c += ldc;
-        Store(c, c20, c21, accumulate); c += ldc;
-        Store(c, c30, c31, accumulate); c += ldc;
-        Store(c, c40, c41, accumulate); c += ldc;
-        Store(c, c50, c51, accumulate); c += ldc;
-        Store(c, c60, c61, accumulate); c += ldc;
-        Store(c, c70, c71, accumulate);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector512<float> v0, Vector512<float> v1, bool accumulate)
-    {
-        if (accumulate)
-        {
-            v0 += Vector512.Load(c);
-            v1 += Vector512.Load(c + 16);
-        }
-        v0.Store(c);
-        v1.Store(c + 16);
+        GemmKernels.Store512(c, c00, c01, accumulate); c += ldc;
+        GemmKernels.Store512(c, c10, c11, accumulate); c += ldc;
+        GemmKernels.Store512(c, c20, c21, accumulate); c += ldc;
+        GemmKernels.Store512(c, c30, c31, accumulate); c += ldc;
+        GemmKernels.Store512(c, c40, c41, accumulate); c += ldc;
+        GemmKernels.Store512(c, c50, c51, accumulate); c += ldc;
+        GemmKernels.Store512(c, c60, c61, accumulate); c += ldc;
+        GemmKernels.Store512(c, c70, c71, accumulate);
     }
 
     /// <summary>
