@@ -26,10 +26,14 @@ public sealed class WorkerPool : IDisposable
         _threads = new Thread[threads - 1];
         _start = new ManualResetEventSlim[threads - 1];
         _done = new CountdownEvent(1);
+        // A slim event allocates its lock object the first time a thread blocks on it, which could be any later
+        // Run; a timed wait on each event now, before any worker exists, moves that allocation here.
+        _done.Wait(1);
         for (int i = 0; i < _threads.Length; i++)
         {
             int worker = i + 1;
             _start[i] = new ManualResetEventSlim(false, spinCount: 2000);
+            _start[i].Wait(1);
             _threads[i] = new Thread(() => Loop(worker)) { IsBackground = true, Name = $"crossbar-worker-{worker}" };
             _threads[i].Start();
         }
