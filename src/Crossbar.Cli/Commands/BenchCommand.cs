@@ -23,8 +23,8 @@ public static class BenchCommand
     {
         var file = new Argument<string>("file") { Description = "Experiment file of a graph network.", DefaultValueFactory = _ => "experiments/cifar10/resnet20-fp32.yaml" };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
-        var trainBatch = new Option<int[]>("--train-batch") { Description = "Training batch sizes (none: skip training).", DefaultValueFactory = _ => [128], AllowMultipleArgumentsPerToken = true };
-        var inferBatch = new Option<int[]>("--infer-batch") { Description = "Inference batch sizes (none: skip inference).", DefaultValueFactory = _ => [100, 500], AllowMultipleArgumentsPerToken = true };
+        var trainBatch = new Option<int[]>("--train-batch") { Description = "Training batch sizes; 0 skips training.", DefaultValueFactory = _ => [128], AllowMultipleArgumentsPerToken = true };
+        var inferBatch = new Option<int[]>("--infer-batch") { Description = "Inference batch sizes; 0 skips inference.", DefaultValueFactory = _ => [100, 500], AllowMultipleArgumentsPerToken = true };
         var batches = new Option<int>("--batches") { Description = "Timed batches per pass.", DefaultValueFactory = _ => 10 };
         var repeat = new Option<int>("--repeat") { Description = "Timed passes per configuration (best and median are printed).", DefaultValueFactory = _ => 3 };
         var profile = new Option<bool>("--profile") { Description = "Also print the time per module kind, forward and backward." };
@@ -62,9 +62,13 @@ public static class BenchCommand
             {
                 foreach (int b in sizes)
                 {
+                    if (b == 0 && sizes.Length == 1)
+                    {
+                        continue;
+                    }
                     if (b < 1)
                     {
-                        throw new CrossbarException($"batch size {b} is not allowed; give at least 1");
+                        throw new CrossbarException($"--{(train ? "train" : "infer")}-batch {b} is not allowed; give sizes ≥ 1, or 0 alone to skip");
                     }
                     foreach (int t in counts)
                     {

@@ -16,6 +16,7 @@ public sealed class Graph : ICheckpointState
     private readonly Tensor[][] _valueArgs;
     private readonly bool[] _written;
     private readonly (string Name, Parameter Parameter)[] _parameters;
+    private readonly EvaluationFusion _fusion;
 
     internal Graph(Shape input, Node[] nodes)
     {
@@ -31,7 +32,14 @@ public sealed class Graph : ICheckpointState
         _valueArgs = nodes.Select(n => new Tensor[n.Inputs.Length]).ToArray();
         _gradArgs = nodes.Select(n => new Tensor?[n.Inputs.Length]).ToArray();
         _parameters = nodes.SelectMany(n => n.Module.Parameters.Select(p => ($"{n.Name}.{p.Name}", p))).ToArray();
+        _fusion = EvaluationFusion.Plan(nodes);
     }
+
+    /// <summary>
+    /// Whether evaluation passes run batch norms and ReLUs fused into the convolution or addition before them
+    /// (default; bit-identical, see <see cref="EvaluationFusion"/>). The absorbed nodes' outputs are then not written.
+    /// </summary>
+    public bool FuseEvaluation { get; set; } = true;
 
     public Shape InputShape { get; }
 
@@ -124,17 +132,32 @@ public sealed class Graph : ICheckpointState
     public Tensor Forward(ForwardMode mode, WorkerPool pool)
     {
         int batch = Input.Batch;
+        bool fuse = FuseEvaluation && mode == ForwardMode.Evaluate;
         for (int k = 0; k < _nodes.Length; k++)
         {
             var node = _nodes[k];
+            if (fuse && _fusion.Absorbed[k])
+            {
+                continue;
+            }
             var args = _valueArgs[k];
             for (int i = 0; i < args.Length; i++)
             {
                 args[i] = Value(node.Inputs[i]);
             }
-            node.Value.Resize(batch);
             long t0 = Profile is null ? 0 : Stopwatch.GetTimestamp();
-            node.Module.Forward(args, node.Value, mode, pool);
+            if (fuse && _fusion.Epilogues[k] is { } epilogue)
+            {
+                var target = _nodes[_fusion.Targets[k]].Value;
+                target.Resize(batch);
+                epilogue.Refresh();
+                ((IEvaluationFusion)node.Module).ForwardFused(args, target, epilogue, pool);
+            }
+            else
+            {
+                node.Value.Resize(batch);
+                node.Module.Forward(args, node.Value, mode, pool);
+            }
             Profile?.AddForward(k, Stopwatch.GetTimestamp() - t0);
         }
         OutputGrad.Resize(batch);

@@ -8,7 +8,7 @@ namespace Crossbar.Modules.Layers;
 /// are kept; in evaluation the running statistics are used. Channels are split over the workers; each channel's
 /// sums run in one fixed order (in double), so results do not depend on the thread count.
 /// </summary>
-public sealed class BatchNorm : Module
+public sealed class BatchNorm : Module, IChannelAffine
 {
     private readonly Parameter _gamma;
     private readonly Parameter _beta;
@@ -122,14 +122,30 @@ public sealed class BatchNorm : Module
     {
         for (int c = start; c < end; c++)
         {
-            Normalise(c, _runningMean[c], 1f / MathF.Sqrt(_runningVar[c] + Epsilon));
+            Normalise(c, _runningMean[c], EvaluationInvStd(c));
+        }
+    }
+
+    private float EvaluationInvStd(int c) => 1f / MathF.Sqrt(_runningVar[c] + Epsilon);
+
+    /// <summary>y = x·scale + shift with scale = γ/σ and shift = β − μ·scale: the map <see cref="Normalise"/> applies.</summary>
+    private (float Scale, float Shift) AffineOf(int c, float mean, float invStd)
+    {
+        float scale = _gamma.Value[c] * invStd;
+        return (scale, _beta.Value[c] - mean * scale);
+    }
+
+    public void EvaluationAffine(Span<float> scale, Span<float> shift)
+    {
+        for (int c = 0; c < Channels; c++)
+        {
+            (scale[c], shift[c]) = AffineOf(c, _runningMean[c], EvaluationInvStd(c));
         }
     }
 
     private void Normalise(int c, float mean, float invStd)
     {
-        float scale = _gamma.Value[c] * invStd;
-        float shift = _beta.Value[c] - mean * scale;
+        var (scale, shift) = AffineOf(c, mean, invStd);
         for (int i = 0; i < _x!.Batch; i++)
         {
             var p = _x.Plane(i, c);

@@ -8,7 +8,7 @@ namespace Crossbar.Modules.Layers;
 /// gradient is summed over a fixed number of image chunks, then over the chunks in order, so it does not depend on
 /// the thread count.
 /// </summary>
-public sealed class Conv2d : Module
+public sealed class Conv2d : Module, IEvaluationFusion
 {
     /// <summary>Chunks the batch is cut into for the weight gradient (fixed, so sums do not depend on threads).</summary>
     private const int GradientChunks = 8;
@@ -40,6 +40,7 @@ public sealed class Conv2d : Module
     private Tensor? _y;
     private Tensor? _dy;
     private Tensor? _dx;
+    private ChannelEpilogue? _epilogue;
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride = 1, int padding = 0, bool bias = true)
     {
@@ -129,6 +130,21 @@ public sealed class Conv2d : Module
         _x = _y = null;
     }
 
+    public bool AcceptsAffine => true;
+
+    public void ForwardFused(ReadOnlySpan<Tensor> inputs, Tensor output, ChannelEpilogue epilogue, WorkerPool pool)
+    {
+        _epilogue = epilogue;
+        try
+        {
+            Forward(inputs, output, ForwardMode.Evaluate, pool);
+        }
+        finally
+        {
+            _epilogue = null;
+        }
+    }
+
     private void ForwardRange(int start, int end, int worker)
     {
         var x = _x!;
@@ -156,6 +172,7 @@ public sealed class Conv2d : Module
                     System.Numerics.Tensors.TensorPrimitives.Add(yn.Slice(c * ohw, ohw), _bias.Value[c], yn.Slice(c * ohw, ohw));
                 }
             }
+            _epilogue?.Apply(yn, ohw);
         }
     }
 
