@@ -25,15 +25,27 @@ public static class BenchCommand
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
         var trainBatch = new Option<int[]>("--train-batch") { Description = "Training batch sizes; 0 skips training.", DefaultValueFactory = _ => [128], AllowMultipleArgumentsPerToken = true };
         var inferBatch = new Option<int[]>("--infer-batch") { Description = "Inference batch sizes; 0 skips inference.", DefaultValueFactory = _ => [100, 500], AllowMultipleArgumentsPerToken = true };
+        var analogBatch = new Option<int[]>("--analog-batch")
+        {
+            Description = "Batch sizes of inference on PCM tiles (the file's inference section, else aihwkit defaults: PCM noise at 1 day, 7-bit DAC, 9-bit ADC, output noise 0.06); 0 skips.",
+            DefaultValueFactory = _ => [0],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var hwaBatch = new Option<int[]>("--hwa-batch")
+        {
+            Description = "Batch sizes of hardware-aware training steps (weight noise per batch, clipping); 0 skips.",
+            DefaultValueFactory = _ => [0],
+            AllowMultipleArgumentsPerToken = true,
+        };
         var batches = new Option<int>("--batches") { Description = "Timed batches per pass.", DefaultValueFactory = _ => 10 };
         var repeat = new Option<int>("--repeat") { Description = "Timed passes per configuration (best and median are printed).", DefaultValueFactory = _ => 3 };
         var profile = new Option<bool>("--profile") { Description = "Also print the time per module kind, forward and backward." };
         var json = new Option<string?>("--json") { Description = "Write the results to this JSON file as well." };
         var set = CommonOptions.Set();
         var data = CommonOptions.Data();
-        var command = new Command("cnn", "Images per second of a CNN (default ResNet-20 on CIFAR-10) in float: training steps and inference, per batch size and thread count, with peak memory.")
+        var command = new Command("cnn", "Images per second of a CNN (default ResNet-20 on CIFAR-10): float training steps and inference, analog inference on PCM tiles, hardware-aware training, per batch size and thread count, with peak memory.")
         {
-            file, threads, trainBatch, inferBatch, batches, repeat, profile, json, set, data,
+            file, threads, trainBatch, inferBatch, analogBatch, hwaBatch, batches, repeat, profile, json, set, data,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +70,11 @@ public static class BenchCommand
             w.WriteLine($"{path}: {split.Description}; {nb} batches × {passes} passes per line; kernel {Numerics.Gemm.Isa}");
             w.WriteLine($"{"task",-6} {"batch",5} {"thr",3} {"best img/s",11} {"median",9} {"peak MiB",9}");
             var results = new List<CnnBenchmark.Result>();
-            foreach (var (train, sizes) in new[] { (true, parse.GetValue(trainBatch)!), (false, parse.GetValue(inferBatch)!) })
+            foreach (var (task, sizes) in new[]
+            {
+                ("train", parse.GetValue(trainBatch)!), ("infer", parse.GetValue(inferBatch)!),
+                ("analog", parse.GetValue(analogBatch)!), ("hwa", parse.GetValue(hwaBatch)!),
+            })
             {
                 foreach (int b in sizes)
                 {
@@ -68,11 +84,11 @@ public static class BenchCommand
                     }
                     if (b < 1)
                     {
-                        throw new CrossbarException($"--{(train ? "train" : "infer")}-batch {b} is not allowed; give sizes ≥ 1, or 0 alone to skip");
+                        throw new CrossbarException($"--{task}-batch {b} is not allowed; give sizes ≥ 1, or 0 alone to skip");
                     }
                     foreach (int t in counts)
                     {
-                        var r = CnnBenchmark.Run(config, split, train, b, t, nb, passes, parse.GetValue(profile));
+                        var r = CnnBenchmark.Run(config, split, task, b, t, nb, passes, parse.GetValue(profile));
                         results.Add(r);
                         w.WriteLine($"{r.Task,-6} {r.Batch,5} {r.Threads,3} {r.Best,11:N0} {r.Median,9:N0} {r.PeakMemoryMiB,9:N0}");
                         if (r.Profile is { } p)

@@ -25,11 +25,29 @@ public static class CnnBenchmark
         public double Median => PerSecond.Order().ElementAt(PerSecond.Count / 2);
     }
 
-    /// <summary>Times <paramref name="batches"/> batches per pass, <paramref name="repeat"/> passes, after two warm-up batches.</summary>
-    public static Result Run(ExperimentConfig config, ImageSplit data, bool train, int batch, int threads, int batches, int repeat, bool profile)
+    /// <summary>
+    /// Times <paramref name="batches"/> batches per pass, <paramref name="repeat"/> passes, after two warm-up batches.
+    /// Tasks: train (float), infer (float), analog (inference with every conv and linear layer on PCM tiles with the
+    /// file's inference section, else aihwkit's defaults: PCM-like noise realised 1 day after programming, 7-bit DAC,
+    /// 9-bit ADC, output noise), hwa (training steps with hardware-aware weight noise and clipping).
+    /// </summary>
+    public static Result Run(ExperimentConfig config, ImageSplit data, string task, int batch, int threads, int batches, int repeat, bool profile)
     {
         ResetPeakMemory();
+        bool train = task is "train" or "hwa";
         var graph = Experiments.GraphTrainingRun.Build(config, data.Train, "bench");
+        if (task == "analog")
+        {
+            var analogConfig = Inference.ConfigCopy.Of(config);
+            analogConfig.Inference ??= new InferenceConfig { PcmNoise = new PcmNoiseConfig(), Drift = new DriftStudyConfig() };
+            var analog = Inference.AnalogGraph.Map(analogConfig, graph, 1);
+            analog.Realize(86400, 1, 1);
+            graph = analog.Graph;
+        }
+        Training.ITrainingHook? hook = task == "hwa"
+            ? new Training.WeightNoiseHook(graph, config.Inference?.HardwareAware?.WeightNoise ?? 0.04, 0, 3.0, 1, 1)
+            : null;
+        long step = 0;
         var (trainBatcher, testBatcher) = Experiments.GraphTrainingRun.Batchers(config, data);
         var batcher = train ? trainBatcher : testBatcher;
         var set = batcher.Set;
@@ -52,10 +70,13 @@ public static class CnnBenchmark
             clock.Start();
             if (train)
             {
+                hook?.BeforeForward(step);
                 var y = graph.Forward(ForwardMode.Train, pool);
                 SoftmaxCrossEntropy.Compute(y, labels, graph.OutputGrad);
                 graph.Backward(pool);
+                hook?.BeforeStep(step);
                 sgd.Step((float)t.LearningRate);
+                hook?.AfterStep(step++);
             }
             else
             {
@@ -80,7 +101,7 @@ public static class CnnBenchmark
         graph.Profile = null;
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        return new Result(train ? "train" : "infer", batch, threads, rates, self.PeakWorkingSet64 / 1048576.0, prof?.ByKind(), prof?.ByNode());
+        return new Result(task, batch, threads, rates, self.PeakWorkingSet64 / 1048576.0, prof?.ByKind(), prof?.ByNode());
     }
 
     /// <summary>

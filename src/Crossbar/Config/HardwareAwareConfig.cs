@@ -14,11 +14,22 @@ public sealed class HardwareAwareConfig
     [Range(0, 100)]
     public double Clip { get; set; }
 
-    [Doc("Clip every N training examples (and at the end).")]
+    [Doc("σ of multiplicative weight noise, W·(1 + σ·ξ), in every training forward pass (graph networks; 0 = none).")]
+    [Range(0, 10)]
+    public double MultiplicativeNoise { get; set; }
+
+    [Doc("Clip every N training examples (and at the end); graph networks round it to whole batches.")]
     [Range(1, 1000000)]
     public int ClipEvery { get; set; } = 100;
 
     [Doc("Training epochs of the hardware-aware run; empty = training.epochs.")]
     [Range(1, 100000)]
     public int? Epochs { get; set; }
+
+    [Doc("Graph networks: learning rate of the hardware-aware run (a fine-tuning rate is usually ~10× below training's); empty = training.learning_rate.")]
+    [Range(0, 100, MinExclusive = true)]
+    public double? LearningRate { get; set; }
+
+    [Doc("Graph networks: start from the FP32 model's weights and fine-tune (Joshi et al. 2020), or false = train from the random initialisation.")]
+    public bool FineTune { get; set; } = true;
 }

@@ -15,6 +15,9 @@ public sealed class InferenceConfig : IValidatedConfig
 
     public MappingConfig Mapping { get; set; } = new();
 
+    [Doc("Graph networks: periphery of every tile in the forward direction (DAC, output noise, ADC, noise management; aihwkit IOParameters defaults). MLPs read the tile section instead.")]
+    public PeripheryConfig Forward { get; set; } = new();
+
     [Doc("PCM-like programming/drift/1-f noise (aihwkit PCMLikeNoiseModel defaults); absent = none.")]
     public PcmNoiseConfig? PcmNoise { get; set; }
 

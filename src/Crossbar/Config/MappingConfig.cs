@@ -45,6 +45,17 @@ public sealed class MappingConfig : IValidatedConfig
     [Range(0, 1, MinExclusive = true)]
     public double Tolerance { get; set; } = 0.02;
 
+    [Doc("Graph networks: rows (inputs) of one tile; a layer with more inputs (conv: in·kh·kw) is split over tiles whose outputs are summed digitally (aihwkit max_input_size).")]
+    [Range(1, 1 << 20)]
+    public int TileRows { get; set; } = 512;
+
+    [Doc("Graph networks: columns (outputs) of one tile; more outputs are split over tiles (aihwkit max_output_size).")]
+    [Range(1, 1 << 20)]
+    public int TileColumns { get; set; } = 512;
+
+    [Doc("Graph networks: tile (max |w| of each tile maps to g_max) or column (each column's max |w|, rescaled digitally after the ADC).")]
+    public WeightScaling WeightScaling { get; set; } = WeightScaling.Tile;
+
     [Doc("program_verify: pulses allowed per device.")]
     [Range(1, 1000000)]
     public int MaxPulses { get; set; } = 200;

@@ -20,8 +20,13 @@ public static class InferenceRun
                                      IProgressSink? progress = null, CancellationToken cancel = default)
     {
         progress ??= NullProgress.Instance;
-        var inference = config.Inference
+        _ = config.Inference
             ?? throw new CrossbarException($"{sourceFile}: has no inference section; add one with a study (drift, variation or noisy_inputs)");
+        if (config.Network.IsGraph)
+        {
+            return GraphInferenceRun.Execute(config, outDir, dataFolder, modelPath, sourceFile, progress, cancel);
+        }
+        var inference = config.Inference;
         Directory.CreateDirectory(outDir);
         var wall = System.Diagnostics.Stopwatch.StartNew();
 

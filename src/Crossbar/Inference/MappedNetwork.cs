@@ -111,7 +111,7 @@ public sealed class MappedNetwork
         return new MappedNetwork(NetworkBuilder.Assemble(config.Network, layers), layers, device, pcm);
     }
 
-    private static TileConfig UnitGainTile(TileConfig? tile)
+    internal static TileConfig UnitGainTile(TileConfig? tile)
     {
         var copy = new TileConfig();
         if (tile is not null)

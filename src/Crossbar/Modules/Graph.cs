@@ -125,6 +125,32 @@ public sealed class Graph : ICheckpointState
         }
     }
 
+    /// <summary>
+    /// A graph with the same wiring in which <paramref name="replace"/> may swap a node's module for another with the
+    /// same output shape (e.g. a float convolution for its analog twin; null keeps the module). Modules that are kept
+    /// are shared with this graph, so the two must not run at the same time.
+    /// </summary>
+    public Graph Convert(Func<Node, Module?> replace)
+    {
+        var nodes = new Node[_nodes.Length];
+        for (int k = 0; k < _nodes.Length; k++)
+        {
+            var node = _nodes[k];
+            var module = replace(node) ?? node.Module;
+            if (!ReferenceEquals(module, node.Module))
+            {
+                module.Name = node.Name;
+                var shapes = node.Inputs.Select(i => i < 0 ? InputShape : _nodes[i].Shape).ToArray();
+                if (module.OutputShape(shapes) != node.Shape)
+                {
+                    throw new ArgumentException($"{node.Name}: the replacement {module.Kind} gives {module.OutputShape(shapes)}, not {node.Shape}");
+                }
+            }
+            nodes[k] = new Node(module, node.Inputs, node.Shape);
+        }
+        return new Graph(InputShape, nodes) { FuseEvaluation = FuseEvaluation };
+    }
+
     public Module Find(string name) =>
         _nodes.FirstOrDefault(n => n.Name == name)?.Module ?? throw new KeyNotFoundException($"no module named '{name}'");
 

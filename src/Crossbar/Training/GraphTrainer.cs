@@ -46,6 +46,9 @@ public sealed class GraphTrainer
     /// <summary>Called after every completed epoch with where the run stands (checkpoints hook in here).</summary>
     public Action<TrainingPosition>? EpochEnded { get; set; }
 
+    /// <summary>Work around every training batch (hardware-aware noise); null = none.</summary>
+    public ITrainingHook? Hook { get; set; }
+
     /// <param name="resume">Where a checkpoint left off; its state must already be loaded into the graph and optimiser.</param>
     public TrainingResult Run(CancellationToken cancel = default, TrainingPosition? resume = null)
     {
@@ -87,6 +90,8 @@ public sealed class GraphTrainer
                 int b = (int)Math.Min(Math.Min(batchSize, perEpoch - k), total - done);
                 lr = t.RateAt(epoch + (double)k / perEpoch);
                 trainClock.Start();
+                long step = (long)epoch * ((perEpoch + batchSize - 1) / batchSize) + k / batchSize; // unique per batch, also after a resume
+                Hook?.BeforeForward(step);
                 _graph.Input.Resize(b);
                 _train.Fill(order.AsSpan(k, b), epoch, _graph.Input.Span, labels.AsSpan(0, b));
                 var y = _graph.Forward(ForwardMode.Train, pool);
@@ -98,7 +103,9 @@ public sealed class GraphTrainer
                         $"lower training.learning_rate (now {t.LearningRate}) or add warm-up (training.warmup_epochs)");
                 }
                 _graph.Backward(pool);
+                Hook?.BeforeStep(step);
                 Optimizer.Step((float)lr);
+                Hook?.AfterStep(step);
                 trainClock.Stop();
                 done += b;
                 seen += b;
