@@ -11,6 +11,9 @@ namespace Crossbar.Numerics;
 public struct CounterRng
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>The Weyl increment between consecutive indices of <see cref="At"/> (for vectorised copies of it).</summary>
+    internal const ulong GoldenGamma = Golden;
     private readonly ulong _key;
     private ulong _counter;
     private double _spareGaussian;

@@ -11,5 +11,7 @@ public sealed class GridScratch(int inputs, int outputs, int vectors)
 
     public float[] Scales { get; } = new float[vectors];
 
+    public float[] Multipliers { get; } = new float[vectors];
+
     public int Vectors { get; } = vectors;
 }

@@ -136,7 +136,7 @@ public sealed class TileGrid
             ReadOnlySpan<float> xin = x.Slice(r0 * p, k * p);
             if (!io.IsIdeal)
             {
-                io.PrepareColumns(xin, k, p, s.Inputs, s.Scales);
+                io.PrepareColumns(xin, k, p, s.Inputs, s.Scales, s.Multipliers);
                 xin = s.Inputs.AsSpan(0, k * p);
             }
             for (int cb = 0; cb < ColumnBlocks; cb++)
@@ -145,24 +145,28 @@ public sealed class TileGrid
                 var (c0, m) = ColumnBlock(cb);
                 var yt = s.Outputs.AsSpan(0, m * p);
                 Gemm.Multiply(true, false, m, p, k, _normalized[t], m, xin, p, yt, p);
-                if (!io.IsIdeal)
-                {
-                    io.FinishColumns(yt, m, p, s.Scales, key, counter, s.Noise);
-                    counter += GaussianBlock.Hashes(m * p);
-                }
                 var gains = _gains[t];
-                for (int j = 0; j < m; j++)
+                var dst = y.Slice(c0 * p, m * p);
+                if (io.IsIdeal)
                 {
-                    var src = yt.Slice(j * p, p);
-                    var dst = y.Slice((c0 + j) * p, p);
-                    if (rb == 0)
+                    for (int j = 0; j < m; j++)
                     {
-                        TensorPrimitives.Multiply(src, gains[j], dst);
+                        var src = yt.Slice(j * p, p);
+                        var d = dst.Slice(j * p, p);
+                        if (rb == 0)
+                        {
+                            TensorPrimitives.Multiply(src, gains[j], d);
+                        }
+                        else
+                        {
+                            TensorPrimitives.MultiplyAdd(src, gains[j], d, d);
+                        }
                     }
-                    else
-                    {
-                        TensorPrimitives.MultiplyAdd(src, gains[j], dst, dst);
-                    }
+                }
+                else
+                {
+                    io.FinishColumns(yt, m, p, s.Scales, gains, key, counter, s.Noise, dst, accumulate: rb > 0);
+                    counter += GaussianBlock.Hashes(m * p);
                 }
             }
         }
@@ -197,24 +201,27 @@ public sealed class TileGrid
                 var (c0, m) = ColumnBlock(cb);
                 var yt = s.Outputs.AsSpan(0, n * m);
                 Gemm.Multiply(false, false, n, m, k, xin, ld, _normalized[t], m, yt, m);
-                if (!io.IsIdeal)
-                {
-                    io.FinishRows(yt, n, m, s.Scales, key, counter, s.Noise);
-                    counter += GaussianBlock.Hashes(n * m);
-                }
                 var gains = _gains[t];
-                for (int i = 0; i < n; i++)
+                if (io.IsIdeal)
                 {
-                    var src = yt.Slice(i * m, m);
-                    var dst = y.Slice(i * Columns + c0, m);
-                    if (rb == 0)
+                    for (int i = 0; i < n; i++)
                     {
-                        TensorPrimitives.Multiply(src, gains, dst);
+                        var src = yt.Slice(i * m, m);
+                        var dst = y.Slice(i * Columns + c0, m);
+                        if (rb == 0)
+                        {
+                            TensorPrimitives.Multiply(src, gains, dst);
+                        }
+                        else
+                        {
+                            TensorPrimitives.MultiplyAdd(src, gains, dst, dst);
+                        }
                     }
-                    else
-                    {
-                        TensorPrimitives.MultiplyAdd(src, gains, dst, dst);
-                    }
+                }
+                else
+                {
+                    io.FinishRows(yt, n, m, s.Scales, gains, key, counter, s.Noise, y[c0..], Columns, accumulate: rb > 0);
+                    counter += GaussianBlock.Hashes(n * m);
                 }
             }
         }
