@@ -29,7 +29,8 @@ public static class CnnBenchmark
     /// Times <paramref name="batches"/> batches per pass, <paramref name="repeat"/> passes, after two warm-up batches.
     /// Tasks: train (float), infer (float), analog (inference with every conv and linear layer on PCM tiles with the
     /// file's inference section, else aihwkit's defaults: PCM-like noise realised 1 day after programming, 7-bit DAC,
-    /// 9-bit ADC, output noise), hwa (training steps with hardware-aware weight noise and clipping).
+    /// 9-bit ADC, output noise), hwa (training steps with hardware-aware weight noise and clipping, and with
+    /// inference.hardware_aware.periphery the forward periphery).
     /// </summary>
     public static Result Run(ExperimentConfig config, ImageSplit data, string task, int batch, int threads, int batches, int repeat, bool profile)
     {
@@ -47,6 +48,13 @@ public static class CnnBenchmark
         Training.ITrainingHook? hook = task == "hwa"
             ? new Training.WeightNoiseHook(graph, config.Inference?.HardwareAware?.WeightNoise ?? 0.04, 0, 3.0, 1, 1)
             : null;
+        if (task == "hwa" && config.Inference?.HardwareAware?.Periphery == true)
+        {
+            // Training through the forward periphery: the steps run on the straight-through graph.
+            var (through, layers) = Experiments.GraphHardwareAware.ThroughPeriphery(config, graph);
+            hook = new Training.PeripheryTrainingHook(layers, 1, hook);
+            graph = through;
+        }
         long step = 0;
         var (trainBatcher, testBatcher) = Experiments.GraphTrainingRun.Batchers(config, data);
         var batcher = train ? trainBatcher : testBatcher;

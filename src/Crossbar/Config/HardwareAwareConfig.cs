@@ -32,4 +32,7 @@ public sealed class HardwareAwareConfig
 
     [Doc("Graph networks: start from the FP32 model's weights and fine-tune (Joshi et al. 2020), or false = train from the random initialisation.")]
     public bool FineTune { get; set; } = true;
+
+    [Doc("Graph networks: run every conv and linear layer of the training forward pass through inference.forward's periphery (DAC with noise management, output noise, ADC) on tiles loaded from the float weights; gradients pass straight through as the float layer's. Evaluation during training stays float.")]
+    public bool Periphery { get; set; }
 }

@@ -56,6 +56,9 @@ public sealed class MappingConfig : IValidatedConfig
     [Doc("Graph networks: tile (max |w| of each tile maps to g_max) or column (each column's max |w|, rescaled digitally after the ADC).")]
     public WeightScaling WeightScaling { get; set; } = WeightScaling.Tile;
 
+    [Doc("Graph networks: fold each batch norm that directly follows a convolution into it before mapping (W·γ/σ on the tiles, the shift as a digital bias); false keeps batch norm digital after the analog conv.")]
+    public bool FoldBatchNorm { get; set; }
+
     [Doc("program_verify: pulses allowed per device.")]
     [Range(1, 1000000)]
     public int MaxPulses { get; set; } = 200;

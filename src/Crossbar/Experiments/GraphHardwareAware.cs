@@ -2,8 +2,10 @@ using Crossbar.Config;
 using Crossbar.Data;
 using Crossbar.Inference;
 using Crossbar.Modules;
+using Crossbar.Modules.Layers;
 using Crossbar.Output;
 using Crossbar.Persistence;
+using Crossbar.Tiles;
 using Crossbar.Training;
 
 namespace Crossbar.Experiments;
@@ -24,12 +26,13 @@ public static class GraphHardwareAware
         trainConfig.Name = $"{config.Name}-hardware-aware";
         trainConfig.Training.Epochs = hwa.Epochs ?? config.Training.Epochs;
         trainConfig.Training.LearningRate = hwa.LearningRate ?? config.Training.LearningRate;
-        var graph = hwa.FineTune ? GraphModelFile.Load(model).Graph : GraphTrainingRun.Build(trainConfig, data.Train, "hardware-aware");
+        var graph = hwa.FineTune ? GraphInferenceRun.LoadModel(model, config, new Shape(data.Train.Channels, data.Train.Height, data.Train.Width), data.Train.Classes, config.Name).Graph : GraphTrainingRun.Build(trainConfig, data.Train, "hardware-aware");
         var (train, test) = GraphTrainingRun.Batchers(trainConfig, data);
-        var trainer = new GraphTrainer(trainConfig, graph, train, test, progress);
+        var (trainGraph, analog) = hwa.Periphery ? ThroughPeriphery(config, graph) : (graph, []);
+        var trainer = new GraphTrainer(trainConfig, trainGraph, train, test, progress);
         int clipSteps = Math.Max(1, hwa.ClipEvery / trainConfig.Training.BatchSize);
         var hook = new WeightNoiseHook(graph, hwa.WeightNoise, hwa.MultiplicativeNoise, hwa.Clip, clipSteps, trainConfig.Seed);
-        trainer.Hook = hook;
+        trainer.Hook = hwa.Periphery ? new PeripheryTrainingHook(analog, trainConfig.Seed, hook) : hook;
         Directory.CreateDirectory(outDir);
         int trainCount = data.Train.Count, testCount = data.Test.Count;
         var start = RunCheckpoint.Open(trainConfig, outDir, Path.Combine(outDir, TrainingRun.ConfigFile), resume: true, RunCheckpoint.Graph, progress);
@@ -44,7 +47,7 @@ public static class GraphHardwareAware
         trainer.EpochEnded = p => RunCheckpoint.SaveGraph(outDir, trainConfig, graph, trainer.Optimizer, p, trainCount, testCount);
         progress.Message($"hardware-aware training ({(hwa.FineTune ? "fine-tuning the FP32 model" : "from scratch")}): additive weight noise {hwa.WeightNoise} × max|w|" +
                          $"{(hwa.MultiplicativeNoise > 0 ? $", multiplicative {hwa.MultiplicativeNoise}" : "")}, clip {(hwa.Clip > 0 ? $"±{hwa.Clip}σ" : "off")}, " +
-                         $"{hook.Layers} layers, {trainConfig.Training.Epochs} epoch(s) at η = {trainConfig.Training.LearningRate}");
+                         $"{(hwa.Periphery ? $"through the forward periphery on {analog.Sum(a => a.Grid.Tiles.Count)} tiles, " : "")}{hook.Layers} layers, {trainConfig.Training.Epochs} epoch(s) at η = {trainConfig.Training.LearningRate}");
         var result = trainer.Run(cancel, position);
         hook.Finish();
         TrainingRun.WriteMetrics(result, Path.Combine(outDir, TrainingRun.MetricsFile));
@@ -52,5 +55,34 @@ public static class GraphHardwareAware
         GraphTrainingRun.Summarize(trainConfig, result, data, graph, trainer.Threads, "hardware-aware").Save(Path.Combine(outDir, TrainingRun.SummaryFile));
         RunCheckpoint.Complete(outDir);
         return graph;
+    }
+
+    /// <summary>
+    /// The graph with every Conv2d and Linear on straight-through tile grids (the mapping's tile size, inference.forward's
+    /// periphery); the float layers, shared with <paramref name="graph"/>, are what trains.
+    /// </summary>
+    internal static (Graph Graph, IReadOnlyList<IAnalogModule> Layers) ThroughPeriphery(ExperimentConfig config, Graph graph)
+    {
+        var inference = config.Inference ?? new InferenceConfig();
+        var periphery = new Periphery(inference.Forward);
+        var device = new IdealDeviceConfig();   // never pulsed or read: the grid holds the float weights (LoadMatrix)
+        var layers = new List<IAnalogModule>();
+        var converted = graph.Convert(node =>
+        {
+            IAnalogModule? analog = node.Module switch
+            {
+                Conv2d c => new AnalogConv2d(c, new TileGrid(c.Fan, c.OutChannels, inference.Mapping.TileRows, inference.Mapping.TileColumns, device, new TileConfig(), periphery, config.Seed, layers.Count * 64)),
+                Linear l => new AnalogLinear(l, new TileGrid(l.InFeatures, l.OutFeatures, inference.Mapping.TileRows, inference.Mapping.TileColumns, device, new TileConfig(), periphery, config.Seed, layers.Count * 64)),
+                _ => null,
+            };
+            if (analog is null)
+            {
+                return null;
+            }
+            analog.StraightThrough = true;
+            layers.Add(analog);
+            return (Module)analog;
+        });
+        return (converted, layers);
     }
 }

@@ -43,16 +43,24 @@ public static class GraphInferenceRun
             GraphTrainingRun.Execute(floatConfig, trainDir, dataFolder, sourceFile, progress, cancel);
             model = Path.Combine(trainDir, ModelFile.DefaultName);
         }
-        var (trained, graph) = GraphModelFile.Load(model);
         var imageShape = new Shape(data.Test.Channels, data.Test.Height, data.Test.Width);
+        var (trained, graph) = LoadModel(model, config, imageShape, data.Test.Classes, sourceFile);
         if (graph.InputShape != imageShape)
         {
             throw new CrossbarException($"{model}: the network takes {graph.InputShape} images but data.dataset gives {imageShape}");
         }
         config.Network = trained.Network;
         progress.Message($"model: {model} ({ConfigNaming.EnumName(trained.Network.Family)}, {graph.ParameterCount:N0} parameters, trained by '{trained.Name}')");
-        AtomicFile.WriteAllText(Path.Combine(outDir, TrainingRun.ConfigFile),
-            ConfigWriter.ToYaml(config, $"Resolved configuration of {sourceFile} (every key, defaults included).\nRe-run with: crossbar infer {Path.Combine(outDir, TrainingRun.ConfigFile)} --model {model}"));
+        string resolved = ConfigWriter.ToYaml(config, $"Resolved configuration of {sourceFile} (every key, defaults included).\nRe-run with: crossbar infer {Path.Combine(outDir, TrainingRun.ConfigFile)} --model {model}");
+        string configPath = Path.Combine(outDir, TrainingRun.ConfigFile);
+        string rawPath = Path.Combine(outDir, DriftStudy.RawFile);
+        if (File.Exists(rawPath) && (!File.Exists(configPath) || File.ReadAllText(configPath) != resolved))
+        {
+            // Evaluations of another configuration are not this run's: the drift study resumes only its own.
+            progress.Message($"{outDir}: the configuration changed since {rawPath} was written; starting the drift study over");
+            File.Delete(rawPath);
+        }
+        AtomicFile.WriteAllText(configPath, resolved);
 
         var (train, test) = GraphTrainingRun.Batchers(config, data);
         using var pool = new WorkerPool(config.Training.Threads > 0 ? config.Training.Threads : WorkerPool.DefaultThreads);
@@ -77,7 +85,7 @@ public static class GraphInferenceRun
             s["hardware_aware_float_test_accuracy"] = GraphEvaluator.Evaluate(hwa, test, pool).Accuracy;
             networks.Add(("hardware_aware", hwa));
         }
-        GraphDriftStudy.Run(config, new GraphDriftStudy.Sources(networks, test, pool), outDir, s, progress, cancel);
+        GraphDriftStudy.Run(config, new GraphDriftStudy.Sources(networks, test, pool) { FloatAccuracy = s.GetDouble("float_test_accuracy") }, outDir, s, progress, cancel);
         if (config.Output.Plots)
         {
             InferencePlots.Write(outDir, config.Name);
@@ -85,5 +93,35 @@ public static class GraphInferenceRun
         s["wall_seconds"] = Math.Round(wall.Elapsed.TotalSeconds, 3);
         s.Save(Path.Combine(outDir, TrainingRun.SummaryFile));
         return s;
+    }
+
+    /// <summary>
+    /// The trained float graph: a Crossbar model file, or a tensor manifest (<c>*_manifest.json</c>, its float32 weights
+    /// beside it as <c>*_f32le.bin</c> or <c>*.bin</c>) of a network trained elsewhere, built as <c>network</c> in the
+    /// experiment file describes (../shared/models/resnet20-cifar10).
+    /// </summary>
+    public static (ExperimentConfig Config, Graph Graph) LoadModel(string model, ExperimentConfig config, Shape imageShape, int classes, string sourceFile)
+    {
+        if (!model.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return GraphModelFile.Load(model);
+        }
+        if (!File.Exists(model))
+        {
+            throw new CrossbarException($"{sourceFile}: inference.model: {model} does not exist");
+        }
+        string stem = model[..^".json".Length];
+        string[] candidates = [stem.EndsWith("_manifest", StringComparison.Ordinal) ? stem[..^"_manifest".Length] + "_f32le.bin" : stem + "_f32le.bin", stem + ".bin"];
+        string bin = candidates.FirstOrDefault(File.Exists)
+            ?? throw new CrossbarException($"{model}: no weights file beside the manifest (looked for {string.Join(" and ", candidates.Select(Path.GetFileName))})");
+        if (!config.Network.IsGraph)
+        {
+            throw new CrossbarException($"{sourceFile}: network: a tensor manifest needs a graph network (family resnet or lenet5, or layers of modules) to load into");
+        }
+        var graph = GraphFactory.Build(config.Network, imageShape, classes, config.Seed, sourceFile);
+        TensorManifest.Load(graph, model, bin);
+        var trained = ConfigCopy.Of(config);
+        trained.Name = $"{Path.GetFileName(model)} (third party)";
+        return (trained, graph);
     }
 }

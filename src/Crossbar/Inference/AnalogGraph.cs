@@ -54,9 +54,15 @@ public sealed class AnalogGraph
         var rng = CounterRng.ForStream(seed, "inference-programming");
         var layers = new List<(IAnalogModule, MappedLayer[], double[])>();
         int tileIndex = 0;
+        var folded = mapping.FoldBatchNorm ? FoldBatchNorms(source) : [];
         var graph = source.Convert(node =>
         {
-            (int rows, int columns) = node.Module switch
+            if (folded.TryGetValue(node.Module, out var replacement) && replacement is BatchNorm identity)
+            {
+                return identity;
+            }
+            var module = folded.TryGetValue(node.Module, out var f) ? f : node.Module;
+            (int rows, int columns) = module switch
             {
                 Conv2d c => (c.Fan, c.OutChannels),
                 Linear l => (l.InFeatures, l.OutFeatures),
@@ -68,12 +74,55 @@ public sealed class AnalogGraph
             }
             var grid = new TileGrid(rows, columns, mapping.TileRows, mapping.TileColumns, device, tileConfig, periphery, seed, tileIndex);
             tileIndex += grid.Tiles.Count;
-            IAnalogModule analog = node.Module is Conv2d conv ? new AnalogConv2d(conv, grid) : new AnalogLinear((Linear)node.Module, grid);
+            IAnalogModule analog = module is Conv2d conv ? new AnalogConv2d(conv, grid) : new AnalogLinear((Linear)module, grid);
             var (tiles, maxAbs) = Program(analog, mapping, pcm, ref rng);
             layers.Add((analog, tiles, maxAbs));
             return (Module)analog;
         });
         return new AnalogGraph(graph, layers, pcm);
+    }
+
+    /// <summary>
+    /// Batch-norm folding (mapping.fold_batch_norm): for each Conv2d whose only consumer is a BatchNorm, a copy of the conv
+    /// with W·scale per output channel and bias·scale + shift (the batch norm's evaluation affine), and in place of the
+    /// batch norm one that is exactly the identity (γ = 1, β = 0, mean 0, var 1, ε = 0). The source graph is not changed.
+    /// </summary>
+    private static Dictionary<Module, Module> FoldBatchNorms(Graph source)
+    {
+        var map = new Dictionary<Module, Module>(ReferenceEqualityComparer.Instance);
+        var nodes = source.Nodes;
+        for (int k = 0; k < nodes.Count; k++)
+        {
+            if (nodes[k].Module is not BatchNorm bn || nodes[k].Inputs is not [int c] || c < 0 || nodes[c].Module is not Conv2d conv)
+            {
+                continue;
+            }
+            if (nodes.Where((n, i) => i != k && n.Inputs.Contains(c)).Any())
+            {
+                continue;   // the conv's output is used elsewhere too: folding would change that use
+            }
+            var scale = new float[bn.Channels];
+            var shift = new float[bn.Channels];
+            bn.EvaluationAffine(scale, shift);
+            var copy = new Conv2d(conv.InChannels, conv.OutChannels, conv.Kernel, conv.Stride, conv.Padding, bias: true) { Name = conv.Name };
+            int fan = conv.Fan;
+            for (int o = 0; o < conv.OutChannels; o++)
+            {
+                for (int i = 0; i < fan; i++)
+                {
+                    copy.Weight.Value[o * fan + i] = conv.Weight.Value[o * fan + i] * scale[o];
+                }
+                copy.Bias!.Value[o] = (conv.Bias?.Value[o] ?? 0f) * scale[o] + shift[o];
+            }
+            var identity = new BatchNorm(bn.Channels, epsilon: 0f) { Name = bn.Name };
+            Array.Fill(identity.Gamma.Value, 1f);
+            Array.Clear(identity.Beta.Value);
+            Array.Clear(identity.RunningMean);
+            Array.Fill(identity.RunningVar, 1f);
+            map[conv] = copy;
+            map[bn] = identity;
+        }
+        return map;
     }
 
     /// <summary>

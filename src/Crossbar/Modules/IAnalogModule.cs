@@ -17,6 +17,17 @@ public interface IAnalogModule
     /// <summary>The weight matrix as the grid holds it: rows = inputs (conv: in·kh·kw), columns = outputs, row-major.</summary>
     float[] TileMatrix();
 
+    /// <summary><see cref="TileMatrix"/> into <paramref name="matrix"/> (Rows · Columns floats), without allocating.</summary>
+    void CopyTileMatrix(Span<float> matrix);
+
     /// <summary>Restarts the per-MVM noise stream (e.g. for each inference time).</summary>
     void ResetNoise(ulong key);
+
+    /// <summary>
+    /// Hardware-aware training through the periphery (aihwkit's InferenceRPUConfig training): training forward passes
+    /// run on the grid (which the trainer loads from the float weights each batch, <see cref="TileGrid.LoadMatrix"/>),
+    /// gradients pass straight through as those of the float layer, and evaluation passes are the float layer's.
+    /// False (inference): every pass runs on the grid and there is no backward pass.
+    /// </summary>
+    bool StraightThrough { get; set; }
 }

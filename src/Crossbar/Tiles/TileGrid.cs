@@ -109,6 +109,38 @@ public sealed class TileGrid
         }
     }
 
+    /// <summary>
+    /// Loads the layer's matrix (<see cref="Rows"/> × <see cref="Columns"/>, row-major) straight into the normalised
+    /// weights, bypassing the devices: each tile's max |w| becomes 1 and <see cref="Alpha"/> (hardware-aware training
+    /// through the periphery: the MVM sees the tile's ranges, the float weights are what is trained).
+    /// </summary>
+    public void LoadMatrix(ReadOnlySpan<float> matrix)
+    {
+        for (int rb = 0; rb < RowBlocks; rb++)
+        {
+            var (r0, k) = RowBlock(rb);
+            for (int cb = 0; cb < ColumnBlocks; cb++)
+            {
+                int t = rb * ColumnBlocks + cb;
+                var (c0, m) = ColumnBlock(cb);
+                var w = _normalized[t];
+                float max = 0;
+                for (int i = 0; i < k; i++)
+                {
+                    var src = matrix.Slice((r0 + i) * Columns + c0, m);
+                    src.CopyTo(w.AsSpan(i * m, m));
+                    max = MathF.Max(max, MathF.Abs(TensorPrimitives.MaxMagnitude(src)));
+                }
+                if (max > 0)
+                {
+                    TensorPrimitives.Multiply(w, 1f / max, w);
+                }
+                _columnFactors[t].AsSpan().Fill(1f);
+                SetAlpha(t, max > 0 ? max : 1);
+            }
+        }
+    }
+
     /// <summary>Counter values one MVM call of <paramref name="vectors"/> vectors consumes from the noise stream.</summary>
     public ulong NoiseHashes(int vectors)
     {

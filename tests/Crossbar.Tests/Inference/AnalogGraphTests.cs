@@ -64,6 +64,34 @@ public sealed class AnalogGraphTests
     }
 
     [Fact]
+    public void Folding_batch_norm_into_ideal_tiles_equals_the_float_network()
+    {
+        var source = ResNet();
+        var rng = CounterRng.ForStream(9, "fold");
+        foreach (var bn in source.Nodes.Select(n => n.Module).OfType<BatchNorm>())
+        {
+            for (int c = 0; c < bn.Channels; c++)
+            {
+                bn.RunningMean[c] = rng.NextFloat() - 0.5f;
+                bn.RunningVar[c] = 0.2f + rng.NextFloat();
+                bn.Gamma.Value[c] = 0.5f + rng.NextFloat();
+                bn.Beta.Value[c] = rng.NextFloat() - 0.5f;
+            }
+        }
+        var expected = Evaluate(source, 4, 2);
+        var before = source.Nodes.Select(n => n.Module).OfType<Conv2d>().First().Weight.Value.ToArray();
+        var folded = AnalogGraph.Map(Config($"  mapping: {{fold_batch_norm: true}}\n  {IdealForward}"), source, 7);
+        folded.Realize(1, 7, 0);
+        AssertClose(expected, Evaluate(folded.Graph, 4, 2), 1e-4);
+        // The tiles hold the folded kernels with a digital bias; the float graph keeps its own.
+        var convs = folded.Layers.OfType<AnalogConv2d>().ToList();
+        Assert.All(convs, c => Assert.NotNull(c.Source.Bias));
+        Assert.Equal(before, source.Nodes.Select(n => n.Module).OfType<Conv2d>().First().Weight.Value);
+        Assert.NotEqual(before, convs[0].Source.Weight.Value);
+        Assert.All(folded.Graph.Nodes.Select(n => n.Module).OfType<BatchNorm>(), bn => Assert.All(bn.RunningVar, v => Assert.Equal(1f, v)));
+    }
+
+    [Fact]
     public void Split_tiles_equal_one_large_tile_when_ideal()
     {
         var source = ResNet();

@@ -8,7 +8,8 @@ namespace Crossbar.Modules.Layers;
 /// A <see cref="Conv2d"/> on analog tiles (004 Fig. 4; aihwkit AnalogConv2d): the kernel is unrolled to the
 /// (in·kh·kw) × out matrix of a <see cref="TileGrid"/>, and each output position is one MVM of its unrolled input patch
 /// (im2col), all positions of an image in one batched pass. Bias and the batch norm after it stay digital (and run
-/// fused in evaluation). Inference only: the float layer it came from is trained, not this one.
+/// fused in evaluation). On programmed tiles it is inference-only; with <see cref="IAnalogModule.StraightThrough"/> it trains the
+/// float layer it came from through the periphery.
 /// </summary>
 public sealed class AnalogConv2d : Module, IEvaluationFusion, IAnalogModule
 {
@@ -50,20 +51,25 @@ public sealed class AnalogConv2d : Module, IEvaluationFusion, IAnalogModule
 
     public override string Describe() => $"analog {Source.Describe()} on {Grid.RowBlocks}×{Grid.ColumnBlocks} tile(s)";
 
-    /// <summary>Kernel [out, in, kh, kw] as the grid's (in·kh·kw) × out matrix.</summary>
+    /// <summary>The weight as the grid's rows × columns matrix (rows = inputs, in·kh·kw; columns = outputs).</summary>
     public float[] TileMatrix()
     {
-        int fan = Source.Fan, outs = Source.OutChannels;
+        var m = new float[Source.Fan * Source.OutChannels];
+        CopyTileMatrix(m);
+        return m;
+    }
+
+    public void CopyTileMatrix(Span<float> matrix)
+    {
+        int rows = Source.Fan, outs = Source.OutChannels;
         var w = Source.Weight.Value;
-        var m = new float[fan * outs];
         for (int o = 0; o < outs; o++)
         {
-            for (int i = 0; i < fan; i++)
+            for (int i = 0; i < rows; i++)
             {
-                m[i * outs + o] = w[o * fan + i];
+                matrix[i * outs + o] = w[o * rows + i];
             }
         }
-        return m;
     }
 
     public void ResetNoise(ulong key)
@@ -72,8 +78,19 @@ public sealed class AnalogConv2d : Module, IEvaluationFusion, IAnalogModule
         _examples = 0;
     }
 
+    public bool StraightThrough { get; set; }
+
     public override void Forward(ReadOnlySpan<Tensor> inputs, Tensor output, ForwardMode mode, WorkerPool pool)
     {
+        if (StraightThrough)
+        {
+            // The float pass keeps what the float backward needs; in training its output is replaced by the grid's.
+            Source.Forward(inputs, output, mode, pool);
+            if (mode != ForwardMode.Train)
+            {
+                return;
+            }
+        }
         Prepare(inputs[0].Shape, output.Shape, pool.Threads);
         _x = inputs[0];
         _y = output;
@@ -84,6 +101,11 @@ public sealed class AnalogConv2d : Module, IEvaluationFusion, IAnalogModule
 
     public void ForwardFused(ReadOnlySpan<Tensor> inputs, Tensor output, ChannelEpilogue epilogue, WorkerPool pool)
     {
+        if (StraightThrough)
+        {
+            Source.ForwardFused(inputs, output, epilogue, pool);
+            return;
+        }
         _epilogue = epilogue;
         try
         {
@@ -95,8 +117,14 @@ public sealed class AnalogConv2d : Module, IEvaluationFusion, IAnalogModule
         }
     }
 
-    public override void Backward(ReadOnlySpan<Tensor> inputs, Tensor output, Tensor outputGrad, ReadOnlySpan<Tensor?> inputGrads, WorkerPool pool) =>
-        throw new InvalidOperationException($"{Name}: analog convolutions are inference-only; train the float network (hardware-aware training) and map it");
+    public override void Backward(ReadOnlySpan<Tensor> inputs, Tensor output, Tensor outputGrad, ReadOnlySpan<Tensor?> inputGrads, WorkerPool pool)
+    {
+        if (!StraightThrough)
+        {
+            throw new InvalidOperationException($"{Name}: analog convolutions on programmed tiles are inference-only; train the float network (hardware-aware training) and map it");
+        }
+        Source.Backward(inputs, output, outputGrad, inputGrads, pool);
+    }
 
     private void ForwardRange(int start, int end, int worker)
     {

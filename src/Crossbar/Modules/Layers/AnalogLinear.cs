@@ -5,7 +5,7 @@ namespace Crossbar.Modules.Layers;
 
 /// <summary>
 /// A <see cref="Linear"/> layer on analog tiles: the weight [out, in] is the grid's in × out matrix and each example is
-/// one MVM; bias digital. Inference only, as <see cref="AnalogConv2d"/>.
+/// one MVM; bias digital. Inference-only or straight-through training, as <see cref="AnalogConv2d"/>.
 /// </summary>
 public sealed class AnalogLinear : Module, IAnalogModule
 {
@@ -41,19 +41,25 @@ public sealed class AnalogLinear : Module, IAnalogModule
 
     public override string Describe() => $"analog {Source.Describe()} on {Grid.RowBlocks}×{Grid.ColumnBlocks} tile(s)";
 
+    /// <summary>The weight as the grid's rows × columns matrix (rows = inputs; columns = outputs).</summary>
     public float[] TileMatrix()
     {
-        int ins = Source.InFeatures, outs = Source.OutFeatures;
+        var m = new float[Source.InFeatures * Source.OutFeatures];
+        CopyTileMatrix(m);
+        return m;
+    }
+
+    public void CopyTileMatrix(Span<float> matrix)
+    {
+        int rows = Source.InFeatures, outs = Source.OutFeatures;
         var w = Source.Weight.Value;
-        var m = new float[ins * outs];
         for (int o = 0; o < outs; o++)
         {
-            for (int i = 0; i < ins; i++)
+            for (int i = 0; i < rows; i++)
             {
-                m[i * outs + o] = w[o * ins + i];
+                matrix[i * outs + o] = w[o * rows + i];
             }
         }
-        return m;
     }
 
     public void ResetNoise(ulong key)
@@ -62,8 +68,18 @@ public sealed class AnalogLinear : Module, IAnalogModule
         _examples = 0;
     }
 
+    public bool StraightThrough { get; set; }
+
     public override void Forward(ReadOnlySpan<Tensor> inputs, Tensor output, ForwardMode mode, WorkerPool pool)
     {
+        if (StraightThrough)
+        {
+            Source.Forward(inputs, output, mode, pool);
+            if (mode != ForwardMode.Train)
+            {
+                return;
+            }
+        }
         if (_scratch.Length < pool.Threads)
         {
             _scratch = Enumerable.Range(0, pool.Threads).Select(_ => Grid.CreateScratch(1)).ToArray();
@@ -75,8 +91,14 @@ public sealed class AnalogLinear : Module, IAnalogModule
         _examples += inputs[0].Batch;
     }
 
-    public override void Backward(ReadOnlySpan<Tensor> inputs, Tensor output, Tensor outputGrad, ReadOnlySpan<Tensor?> inputGrads, WorkerPool pool) =>
-        throw new InvalidOperationException($"{Name}: analog linear layers are inference-only; train the float network (hardware-aware training) and map it");
+    public override void Backward(ReadOnlySpan<Tensor> inputs, Tensor output, Tensor outputGrad, ReadOnlySpan<Tensor?> inputGrads, WorkerPool pool)
+    {
+        if (!StraightThrough)
+        {
+            throw new InvalidOperationException($"{Name}: analog linear layers on programmed tiles are inference-only; train the float network (hardware-aware training) and map it");
+        }
+        Source.Backward(inputs, output, outputGrad, inputGrads, pool);
+    }
 
     private void ForwardRange(int start, int end, int worker)
     {
