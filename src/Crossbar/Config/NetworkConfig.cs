@@ -168,12 +168,15 @@ public enum NetworkFamily
 
     /// <summary>The <c>modules</c> list, in order.</summary>
     Custom,
+
+    /// <summary>Imported from the ONNX file <c>onnx</c> (structure and weights).</summary>
+    Onnx,
 }
 
 /// <summary>Topology, neurons and loss of the network: a fully connected MLP, or a graph of modules (CNNs).</summary>
 public sealed class NetworkConfig : IValidatedConfig
 {
-    [Doc("mlp (fully connected, from layers), resnet (CIFAR ResNet, from resnet), lenet5, or custom (the modules list). Graph families (resnet, lenet5, custom) train with mini-batch SGD on images; mlp keeps the papers' online, device-aware training.")]
+    [Doc("mlp (fully connected, from layers), resnet (CIFAR ResNet, from resnet), lenet5, custom (the modules list), or onnx (imported from the file onnx). Graph families (resnet, lenet5, custom) train with mini-batch SGD on images; mlp keeps the papers' online, device-aware training.")]
     [OmitWhenDefault]
     public NetworkFamily Family { get; set; } = NetworkFamily.Mlp;
 
@@ -184,6 +187,10 @@ public sealed class NetworkConfig : IValidatedConfig
     [Doc("Modules of family custom, in order; each chosen by 'type' (conv2d, linear, batch_norm, relu, tanh, sigmoid, max_pool, avg_pool, global_avg_pool, flatten, dropout, residual). Input sizes are inferred.")]
     [OmitWhenDefault]
     public List<ModuleSpec> Modules { get; set; } = [];
+
+    [Doc("Family onnx: the ONNX model file the graph (and its trained weights) is imported from, e.g. ../shared/models/mnist-8-onnx/mnist-8.onnx.")]
+    [OmitWhenNull]
+    public string? Onnx { get; set; }
 
     [Doc("Neurons per layer, input first, e.g. [784, 200, 10] or [528, 250, 125, 10].")]
     public int[] Layers { get; set; } = [784, 200, 10];
@@ -223,6 +230,14 @@ public sealed class NetworkConfig : IValidatedConfig
         else if (Resnet is not null)
         {
             yield return ("resnet", $"is only read by family resnet (family is {ConfigNaming.EnumName(Family)})");
+        }
+        if (Family == NetworkFamily.Onnx && string.IsNullOrWhiteSpace(Onnx))
+        {
+            yield return ("onnx", "family onnx needs the path of an .onnx file");
+        }
+        else if (Family != NetworkFamily.Onnx && Onnx is not null)
+        {
+            yield return ("onnx", $"is only read by family onnx (family is {ConfigNaming.EnumName(Family)})");
         }
         if (Family == NetworkFamily.Custom && Modules.Count == 0)
         {

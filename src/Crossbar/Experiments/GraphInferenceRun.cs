@@ -1,5 +1,6 @@
 using Crossbar.Config;
 using Crossbar.Data;
+using Crossbar.Import.Onnx;
 using Crossbar.Inference;
 using Crossbar.Modules;
 using Crossbar.Output;
@@ -96,12 +97,19 @@ public static class GraphInferenceRun
     }
 
     /// <summary>
-    /// The trained float graph: a Crossbar model file, or a tensor manifest (<c>*_manifest.json</c>, its float32 weights
+    /// The trained float graph: a Crossbar model file, an ONNX file (imported), or a tensor manifest (<c>*_manifest.json</c>, its float32 weights
     /// beside it as <c>*_f32le.bin</c> or <c>*.bin</c>) of a network trained elsewhere, built as <c>network</c> in the
     /// experiment file describes (../shared/models/resnet20-cifar10).
     /// </summary>
     public static (ExperimentConfig Config, Graph Graph) LoadModel(string model, ExperimentConfig config, Shape imageShape, int classes, string sourceFile)
     {
+        if (model.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            var onnx = ConfigCopy.Of(config);
+            onnx.Network = new NetworkConfig { Family = NetworkFamily.Onnx, Onnx = model };
+            onnx.Name = $"{Path.GetFileName(model)} (imported)";
+            return (onnx, OnnxNetwork.Build(onnx.Network, imageShape, classes, config.Seed, sourceFile));
+        }
         if (!model.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
             return GraphModelFile.Load(model);
@@ -118,7 +126,7 @@ public static class GraphInferenceRun
         {
             throw new CrossbarException($"{sourceFile}: network: a tensor manifest needs a graph network (family resnet or lenet5, or layers of modules) to load into");
         }
-        var graph = GraphFactory.Build(config.Network, imageShape, classes, config.Seed, sourceFile);
+        var graph = OnnxNetwork.Build(config.Network, imageShape, classes, config.Seed, sourceFile);
         TensorManifest.Load(graph, model, bin);
         var trained = ConfigCopy.Of(config);
         trained.Name = $"{Path.GetFileName(model)} (third party)";

@@ -1,5 +1,6 @@
 using Crossbar.Config;
 using Crossbar.Data;
+using Crossbar.Import.Onnx;
 using Crossbar.Modules;
 using Crossbar.Output;
 using Crossbar.Persistence;
@@ -65,7 +66,7 @@ public static class GraphTrainingRun
 
     /// <summary>The graph for this config and the images' shape and classes.</summary>
     public static Graph Build(ExperimentConfig config, ImageSet images, string sourceFile) =>
-        GraphFactory.Build(config.Network, new Shape(images.Channels, images.Height, images.Width), images.Classes, config.Seed, sourceFile);
+        OnnxNetwork.Build(config.Network, new Shape(images.Channels, images.Height, images.Width), images.Classes, config.Seed, sourceFile);
 
     /// <summary>Batchers for training (with the configured augmentation) and testing (none), both normalised as configured.</summary>
     public static (ImageBatcher Train, ImageBatcher Test) Batchers(ExperimentConfig config, ImageSplit data)

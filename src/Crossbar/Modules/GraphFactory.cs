@@ -39,6 +39,8 @@ public static class GraphFactory
                 case NetworkFamily.Mlp:
                     BuildMlp(b, network);
                     break;
+                case NetworkFamily.Onnx:
+                    throw new CrossbarException($"{source}: network: family onnx is built by the importer (Import.Onnx.NetworkBuilder), not from a module list");
             }
         }
         catch (ShapeException e)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Crossbar.Config;
+using Crossbar.Import.Onnx;
 using Crossbar.Modules;
 
 namespace Crossbar.Persistence;
@@ -70,7 +71,7 @@ public static class GraphModelFile
         Graph graph;
         try
         {
-            graph = GraphFactory.Build(config.Network, shape, classes, config.Seed, $"{path} (embedded config)");
+            graph = OnnxNetwork.Build(config.Network, shape, classes, config.Seed, $"{path} (embedded config)");
         }
         catch (CrossbarException e)
         {

@@ -1,0 +1,496 @@
+using Crossbar.Modules;
+using Crossbar.Modules.Layers;
+using Crossbar.Network.Activations;
+using Onnx;
+
+namespace Crossbar.Import.Onnx;
+
+/// <summary>
+/// Walks an ONNX graph's nodes (topologically sorted, as the format requires) and builds the Crossbar graph: each
+/// tensor name is a constant, a module's output or an alias of one. Weights are copied after the graph is built (which
+/// initialises every module).
+/// </summary>
+internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
+{
+    private readonly Dictionary<string, OnnxConstant> _constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _uses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _opCounts = new(StringComparer.Ordinal);
+    private readonly HashSet<NodeProto> _absorbed = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly List<Action> _weights = [];
+    private GraphBuilder _b = null!;
+    private int _folded;
+
+    public ImportedModel Build()
+    {
+        foreach (var t in proto.Initializer)
+        {
+            _constants[t.Name] = OnnxImporter.ReadTensor(t, path);
+        }
+        foreach (var n in proto.Node)
+        {
+            foreach (var i in n.Input.Where(i => i.Length > 0))
+            {
+                _uses[i] = _uses.GetValueOrDefault(i) + 1;
+            }
+        }
+        var inputs = proto.Input.Where(i => !_constants.ContainsKey(i.Name)).ToList();
+        if (inputs.Count != 1)
+        {
+            throw new CrossbarException($"{path}: the graph has {inputs.Count} inputs that are not initializers ({string.Join(", ", inputs.Select(i => i.Name))}); Crossbar imports networks with one input");
+        }
+        var input = inputs[0];
+        _b = new GraphBuilder(InputShape(input));
+        _values[input.Name] = GraphBuilder.Input;
+        foreach (var node in proto.Node)
+        {
+            if (!_absorbed.Contains(node))
+            {
+                Convert(node);
+            }
+        }
+        if (proto.Output.Count != 1)
+        {
+            throw new CrossbarException($"{path}: the graph has {proto.Output.Count} outputs; Crossbar imports networks with one output");
+        }
+        string output = proto.Output[0].Name;
+        if (!_values.TryGetValue(output, out int last) || last != _b.Last || last < 0)
+        {
+            throw new CrossbarException($"{path}: output '{output}' is not computed by the last node of the graph (or is a constant); Crossbar needs the output to be the last module");
+        }
+        var graph = _b.Build(1);
+        foreach (var assign in _weights)
+        {
+            assign();
+        }
+        return new ImportedModel(graph, input.Name, output, opset, _folded, _opCounts);
+    }
+
+    private Shape InputShape(ValueInfoProto input)
+    {
+        var dims = input.Type?.TensorType?.Shape?.Dim;
+        if (dims is null || dims.Count is not (2 or 4))
+        {
+            throw new CrossbarException($"{path}: input '{input.Name}' needs a shape [N, C, H, W] or [N, F] (it has {(dims is null ? "none" : $"{dims.Count} dimensions")})");
+        }
+        var sizes = dims.Skip(1).Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : -1).ToArray();
+        if (sizes.Any(s => s <= 0 || s > 1 << 20))
+        {
+            throw new CrossbarException($"{path}: input '{input.Name}' has a dimension that is not a fixed positive size ([{string.Join(", ", dims.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue.ToString(System.Globalization.CultureInfo.InvariantCulture) : d.DimParam))}]); only the batch may be symbolic");
+        }
+        return sizes.Length == 1 ? Shape.Flat((int)sizes[0]) : new Shape((int)sizes[0], (int)sizes[1], (int)sizes[2]);
+    }
+
+    private CrossbarException Error(NodeProto n, string problem) =>
+        new($"{path}: node '{n.Name}' ({n.OpType}, opset {opset}): {problem}");
+
+    private CrossbarException Unsupported(NodeProto n, string why) =>
+        Error(n, $"{why}; supported ops: {string.Join(", ", OnnxImporter.SupportedOps)}");
+
+    private void Count(NodeProto n) => _opCounts[n.OpType] = _opCounts.GetValueOrDefault(n.OpType) + 1;
+
+    private bool IsConstant(string name) => _constants.ContainsKey(name);
+
+    private OnnxConstant Constant(NodeProto n, int input)
+    {
+        if (input >= n.Input.Count || !_constants.TryGetValue(n.Input[input], out var c))
+        {
+            throw Unsupported(n, input >= n.Input.Count ? $"input {input} is missing" : $"input '{n.Input[input]}' must be a constant (an initializer or folded at import); a computed one is not supported");
+        }
+        return c;
+    }
+
+    private int Value(NodeProto n, int input)
+    {
+        if (input >= n.Input.Count || !_values.TryGetValue(n.Input[input], out int v))
+        {
+            throw Error(n, input >= n.Input.Count ? $"input {input} is missing" : $"input '{n.Input[input]}' is not produced by any earlier node, initializer or graph input");
+        }
+        return v;
+    }
+
+    private static AttributeProto? Attr(NodeProto n, string name) => n.Attribute.FirstOrDefault(a => a.Name == name);
+
+    private static long Int(NodeProto n, string name, long fallback) => Attr(n, name) is { } a ? a.I : fallback;
+
+    private static float Float(NodeProto n, string name, float fallback) => Attr(n, name) is { } a ? a.F : fallback;
+
+    private static long[]? Ints(NodeProto n, string name) => Attr(n, name) is { } a ? [.. a.Ints] : null;
+
+    private static string Text(NodeProto n, string name, string fallback) => Attr(n, name) is { } a ? a.S.ToStringUtf8() : fallback;
+
+    private string ModuleName(NodeProto n)
+    {
+        string baseName = n.Name.Length > 0 ? n.Name : $"{n.OpType.ToLowerInvariant()}{_b.Last + 1}";
+        string name = baseName;
+        for (int k = 2; !_names.Add(name); k++)
+        {
+            name = $"{baseName}_{k}";
+        }
+        return name;
+    }
+
+    private void Add(NodeProto n, Module module, string output, params int[] inputs)
+    {
+        try
+        {
+            _values[output] = _b.Add(ModuleName(n), module, inputs);
+        }
+        catch (Exception e) when (e is ArgumentException or ShapeException)
+        {
+            throw Error(n, e.Message);
+        }
+        Count(n);
+    }
+
+    private void Alias(NodeProto n, int value)
+    {
+        _values[n.Output[0]] = value;
+        Count(n);
+    }
+
+    private void Convert(NodeProto n)
+    {
+        if (n.Domain is not ("" or "ai.onnx"))
+        {
+            throw Unsupported(n, $"domain '{n.Domain}' is not the standard ONNX domain");
+        }
+        if (n.OpType == "Constant")
+        {
+            var value = Attr(n, "value") ?? throw Unsupported(n, "only a Constant with a tensor 'value' is supported");
+            _constants[n.Output[0]] = OnnxImporter.ReadTensor(value.T, path);
+            _folded++;
+            Count(n);
+            return;
+        }
+        if (n.OpType == "Shape" && _values.TryGetValue(n.Input[0], out int shaped))
+        {
+            var s = _b.ShapeOf(shaped);
+            long[] dims = s.IsFlat ? [1, s.Channels] : [1, s.Channels, s.Height, s.Width];
+            _constants[n.Output[0]] = new OnnxConstant(dims.Select(d => (double)d).ToArray(), [dims.Length]);
+            _folded++;
+            Count(n);
+            return;
+        }
+        var data = n.Input.Where(i => i.Length > 0).ToList();
+        if (data.Count > 0 && data.All(IsConstant))
+        {
+            _constants[n.Output[0]] = OnnxFolding.Fold(n, data.Select(d => _constants[d]).ToList(), opset, p => Error(n, p));
+            _folded++;
+            Count(n);
+            return;
+        }
+        switch (n.OpType)
+        {
+            case "Conv":
+                Conv(n);
+                break;
+            case "MatMul":
+            case "Gemm":
+                Dense(n);
+                break;
+            case "Add":
+                AddNode(n);
+                break;
+            case "BatchNormalization":
+                BatchNormNode(n);
+                break;
+            case "Relu":
+                Add(n, new Relu(), n.Output[0], Value(n, 0));
+                break;
+            case "Sigmoid":
+                Add(n, new ActivationLayer(new SigmoidActivation(1f), "sigmoid"), n.Output[0], Value(n, 0));
+                break;
+            case "Tanh":
+                Add(n, new ActivationLayer(new TanhActivation(1f, 0f, 1f), "tanh"), n.Output[0], Value(n, 0));
+                break;
+            case "MaxPool":
+            case "AveragePool":
+                Pool(n);
+                break;
+            case "GlobalAveragePool":
+                Add(n, new GlobalAvgPool(), n.Output[0], Value(n, 0));
+                break;
+            case "Flatten":
+            case "Reshape":
+                FlattenNode(n);
+                break;
+            case "Identity":
+            case "Dropout":
+                if (n.OpType == "Dropout" && n.Output.Count > 1 && n.Output[1].Length > 0 && _uses.ContainsKey(n.Output[1]))
+                {
+                    throw Unsupported(n, "its mask output is used");
+                }
+                Alias(n, Value(n, 0));
+                break;
+            default:
+                throw Unsupported(n, "this op is not supported");
+        }
+    }
+
+    /// <summary>The constant bias of the Add that is the only consumer of <paramref name="output"/>, if there is one.</summary>
+    private float[]? FollowingBias(string output, int channels)
+    {
+        if (_uses.GetValueOrDefault(output) != 1)
+        {
+            return null;
+        }
+        var add = proto.Node.FirstOrDefault(x => x.OpType == "Add" && x.Input.Contains(output));
+        if (add is null || add.Input.Count != 2)
+        {
+            return null;
+        }
+        string other = add.Input[0] == output ? add.Input[1] : add.Input[0];
+        if (!_constants.TryGetValue(other, out var c) || c.Count != channels || c.Squeezed().Length > 1)
+        {
+            return null;
+        }
+        _absorbed.Add(add);
+        Count(add);
+        _folded++;
+        _pendingAlias = add.Output[0];
+        return c.Floats();
+    }
+
+    private string? _pendingAlias;
+
+    private void Conv(NodeProto n)
+    {
+        int x = Value(n, 0);
+        var w = Constant(n, 1);
+        if (w.Dims.Length != 4)
+        {
+            throw Unsupported(n, $"weight of shape {w.DimsText}; only 2-D convolutions (4-D weights) are supported");
+        }
+        var inShape = _b.ShapeOf(x);
+        int outC = (int)w.Dims[0], inC = (int)w.Dims[1], kh = (int)w.Dims[2], kw = (int)w.Dims[3];
+        if (Int(n, "group", 1) != 1)
+        {
+            throw Unsupported(n, $"group = {Int(n, "group", 1)}; only group 1 is supported");
+        }
+        if (Ints(n, "dilations") is { } dil && dil.Any(d => d != 1))
+        {
+            throw Unsupported(n, $"dilations [{string.Join(", ", dil)}]; only 1 is supported");
+        }
+        if (kh != kw)
+        {
+            throw Unsupported(n, $"kernel {kh}×{kw}; only square kernels are supported");
+        }
+        var strides = Ints(n, "strides") ?? [1, 1];
+        if (strides.Length != 2 || strides[0] != strides[1])
+        {
+            throw Unsupported(n, $"strides [{string.Join(", ", strides)}]; only equal strides are supported");
+        }
+        int pad = Padding(n, kh, (int)strides[0], inShape.Height);
+        float[]? bias = n.Input.Count > 2 && n.Input[2].Length > 0 ? Constant(n, 2).Floats() : FollowingBias(n.Output[0], outC);
+        string output = _pendingAlias ?? n.Output[0];
+        _pendingAlias = null;
+        var conv = new Conv2d(inC, outC, kh, (int)strides[0], pad, bias: bias is not null);
+        Add(n, conv, output, x);
+        if (output != n.Output[0])
+        {
+            _values[n.Output[0]] = _values[output];
+        }
+        var weights = w.Floats();
+        _weights.Add(() =>
+        {
+            weights.CopyTo(conv.Weight.Value, 0);
+            bias?.CopyTo(conv.Bias!.Value, 0);
+        });
+    }
+
+    /// <summary>Symmetric padding from pads or auto_pad (SAME for odd kernels at stride 1; VALID = 0).</summary>
+    private int Padding(NodeProto n, int kernel, int stride, int size)
+    {
+        string auto = Text(n, "auto_pad", "NOTSET");
+        switch (auto)
+        {
+            case "NOTSET":
+                var pads = Ints(n, "pads") ?? [0, 0, 0, 0];
+                if (pads.Length != 4 || pads.Distinct().Count() != 1)
+                {
+                    throw Unsupported(n, $"pads [{string.Join(", ", pads)}]; only the same padding on every side is supported");
+                }
+                return (int)pads[0];
+            case "VALID":
+                return 0;
+            case "SAME_UPPER":
+            case "SAME_LOWER":
+                if (kernel % 2 == 1 && (stride == 1 || size % stride == 0 && (kernel - 1) / 2 * 2 == kernel - 1))
+                {
+                    return (kernel - 1) / 2;
+                }
+                throw Unsupported(n, $"auto_pad {auto} with kernel {kernel} and stride {stride} pads unevenly");
+            default:
+                throw Unsupported(n, $"auto_pad '{auto}'");
+        }
+    }
+
+    private void Dense(NodeProto n)
+    {
+        int x = Value(n, 0);
+        var w = Constant(n, 1);
+        if (w.Dims.Length != 2)
+        {
+            throw Unsupported(n, $"weight of shape {w.DimsText}; only a 2-D constant weight is supported");
+        }
+        bool gemm = n.OpType == "Gemm";
+        if (gemm && Int(n, "transA", 0) != 0)
+        {
+            throw Unsupported(n, "transA = 1");
+        }
+        bool transB = gemm && Int(n, "transB", 0) != 0;
+        float alpha = gemm ? Float(n, "alpha", 1f) : 1f, beta = gemm ? Float(n, "beta", 1f) : 1f;
+        int inF = (int)(transB ? w.Dims[1] : w.Dims[0]), outF = (int)(transB ? w.Dims[0] : w.Dims[1]);
+        int have = _b.ShapeOf(x).Size;
+        if (have != inF)
+        {
+            throw Error(n, $"input '{n.Input[0]}' has {have} features per example but the weight {w.DimsText} takes {inF}");
+        }
+        float[]? bias = null;
+        if (gemm && n.Input.Count > 2 && n.Input[2].Length > 0)
+        {
+            var c = Constant(n, 2);
+            if (c.Count != outF && c.Count != 1)
+            {
+                throw Unsupported(n, $"bias C of shape {c.DimsText}; it must hold {outF} values (or one)");
+            }
+            bias = c.Count == 1 ? Enumerable.Repeat((float)c.Values[0] * beta, outF).ToArray() : c.Floats().Select(v => v * beta).ToArray();
+        }
+        else
+        {
+            bias = FollowingBias(n.Output[0], outF);
+        }
+        string output = _pendingAlias ?? n.Output[0];
+        _pendingAlias = null;
+        var linear = new Linear(inF, outF, bias is not null);
+        Add(n, linear, output, x);
+        if (output != n.Output[0])
+        {
+            _values[n.Output[0]] = _values[output];
+        }
+        var values = w.Floats();
+        _weights.Add(() =>
+        {
+            // Crossbar's Linear weight is [out, in]; ONNX B is [in, out] (transposed by transB).
+            var dst = linear.Weight.Value;
+            for (int o = 0; o < outF; o++)
+            {
+                for (int i = 0; i < inF; i++)
+                {
+                    dst[o * inF + i] = alpha * (transB ? values[o * inF + i] : values[i * outF + o]);
+                }
+            }
+            bias?.CopyTo(linear.Bias!.Value, 0);
+        });
+    }
+
+    private void AddNode(NodeProto n)
+    {
+        if (n.Input.Count != 2)
+        {
+            throw Error(n, "needs two inputs");
+        }
+        if (IsConstant(n.Input[0]) || IsConstant(n.Input[1]))
+        {
+            throw Unsupported(n, "adding a constant other than the bias right after a Conv, MatMul or Gemm");
+        }
+        Add(n, new Add(), n.Output[0], Value(n, 0), Value(n, 1));
+    }
+
+    private void BatchNormNode(NodeProto n)
+    {
+        int x = Value(n, 0);
+        var scale = Constant(n, 1).Floats();
+        var shift = Constant(n, 2).Floats();
+        var mean = Constant(n, 3).Floats();
+        var variance = Constant(n, 4).Floats();
+        int channels = _b.ShapeOf(x).Channels;
+        if (new[] { scale, shift, mean, variance }.Any(a => a.Length != channels))
+        {
+            throw Error(n, $"scale, B, mean and var must hold one value per channel ({channels})");
+        }
+        var bn = new BatchNorm(channels, Float(n, "epsilon", 1e-5f));
+        Add(n, bn, n.Output[0], x);
+        _weights.Add(() =>
+        {
+            scale.CopyTo(bn.Gamma.Value, 0);
+            shift.CopyTo(bn.Beta.Value, 0);
+            mean.CopyTo(bn.RunningMean, 0);
+            variance.CopyTo(bn.RunningVar, 0);
+        });
+    }
+
+    private void Pool(NodeProto n)
+    {
+        int x = Value(n, 0);
+        var kernel = Ints(n, "kernel_shape") ?? throw Error(n, "no kernel_shape");
+        if (kernel.Length != 2 || kernel[0] != kernel[1])
+        {
+            throw Unsupported(n, $"kernel [{string.Join(", ", kernel)}]; only square 2-D pooling is supported");
+        }
+        var strides = Ints(n, "strides") ?? [1, 1];
+        if (strides.Length != 2 || strides[0] != strides[1])
+        {
+            throw Unsupported(n, $"strides [{string.Join(", ", strides)}]");
+        }
+        if (Int(n, "ceil_mode", 0) != 0)
+        {
+            throw Unsupported(n, "ceil_mode = 1");
+        }
+        if (Ints(n, "dilations") is { } dil && dil.Any(d => d != 1))
+        {
+            throw Unsupported(n, $"dilations [{string.Join(", ", dil)}]");
+        }
+        bool max = n.OpType == "MaxPool";
+        int pad = Padding(n, (int)kernel[0], (int)strides[0], _b.ShapeOf(x).Height);
+        if (pad > 0 && max)
+        {
+            throw Unsupported(n, "MaxPool with padding (it pads with −∞; Crossbar's pooling pads with zeros)");
+        }
+        if (pad > 0 && !max && Int(n, "count_include_pad", 0) == 0)
+        {
+            throw Unsupported(n, "AveragePool with padding and count_include_pad = 0 (Crossbar counts the padding)");
+        }
+        if (max && n.Output.Count > 1 && n.Output[1].Length > 0)
+        {
+            throw Unsupported(n, "MaxPool's Indices output");
+        }
+        Add(n, new Pool2d(max, (int)kernel[0], (int)strides[0], pad), n.Output[0], x);
+    }
+
+    private void FlattenNode(NodeProto n)
+    {
+        int x = Value(n, 0);
+        var s = _b.ShapeOf(x);
+        if (n.OpType == "Flatten")
+        {
+            if (Int(n, "axis", 1) != 1)
+            {
+                throw Unsupported(n, $"axis = {Int(n, "axis", 1)}; only Flatten at axis 1 (keep the batch) is supported");
+            }
+        }
+        else
+        {
+            var target = Constant(n, 1).Longs();
+            long[] current = s.IsFlat ? [1, s.Channels] : [1, s.Channels, s.Height, s.Width];
+            var resolved = OnnxFolding.ResolveReshape(current, target, p => Error(n, p));
+            if (resolved.SequenceEqual(current))
+            {
+                Alias(n, x);
+                return;
+            }
+            if (resolved.Length != 2 || resolved[1] != s.Size)
+            {
+                throw Unsupported(n, $"reshape of {s} to [{string.Join(", ", target)}]; only flattening to [N, {s.Size}] is supported");
+            }
+        }
+        if (s.IsFlat)
+        {
+            Alias(n, x);
+            return;
+        }
+        Add(n, new Flatten(), n.Output[0], x);
+    }
+}
