@@ -40,6 +40,7 @@ public static class Program
         yield return DeviceCommand.Create();
         yield return InferCommand.Create();
         yield return EvalCommand.Create();
+        yield return ImportCommand.Create();
         yield return SweepCommand.Create();
         yield return ReproduceCommand.Create();
     }

@@ -28,9 +28,17 @@ public static class GraphEvaluation
         var data = ImageSetLoader.Load(config.Data, dataFolder);
         progress.Message($"data: {data.Description}");
         Graph graph;
-        if (model is not null)
+        if (model is not null && model.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            graph = Import.Onnx.OnnxImporter.Import(model).Graph;
+        }
+        else if (model is not null)
         {
             (_, graph) = GraphModelFile.Load(model);
+        }
+        else if (manifest is null && config.Network.Family == NetworkFamily.Onnx)
+        {
+            graph = GraphTrainingRun.Build(config, data.Train, "experiment");   // imported with its weights
         }
         else
         {
