@@ -153,6 +153,37 @@ public sealed class OnnxImportTests
         AssertClose(Runtime(path, "x", [3, 4, 8, 8], x), Crossbar(m.Graph, x, 3));
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(17)]
+    public void Arithmetic_with_constants_leaky_relu_and_clip_match_onnx_runtime(int opset)
+    {
+        var nodes = new List<Onnx.NodeProto>
+        {
+            Node("Sub", "centre", ["x", "mean"], ["a"]),
+            Node("Div", "scale", ["a", "std"], ["b"]),
+            Node("Conv", "conv", ["b", "w"], ["c"], Ints("kernel_shape", 3, 3), Text("auto_pad", "SAME_UPPER")),
+            Node("LeakyRelu", "leaky", ["c"], ["d"], Float("alpha", 0.1f)),
+            Node("Clip", "relu6", ["d", "lo", "hi"], ["e"]),
+            Node("Mul", "double", ["two", "e"], ["f"]),
+            Node("GlobalAveragePool", "gap", ["f"], ["g"]),
+            Node("Flatten", "flatten", ["g"], ["h"]),
+            Node("Gemm", "fc", ["h", "fw"], ["i"]),
+            Node("Sub", "flip", ["offset", "i"], ["y"]),
+        };
+        var inits = new List<Onnx.TensorProto>
+        {
+            Tensor("mean", [1, 3, 1, 1], [0.4f, 0.5f, 0.6f]), Tensor("std", [], [0.25f]),
+            Tensor("w", [5, 3, 3, 3], Random(135, 1, 0.4f)), Tensor("lo", [], [-0.5f]), Tensor("hi", [], [6f]),
+            Tensor("two", [], [2f]), Tensor("fw", [5, 4], Random(20, 2)), Tensor("offset", [4], [1f, 2f, 3f, 4f]),
+        };
+        string path = Write("arith", opset, [-1, 3, 10, 10], [-1, 4], nodes, inits);
+        var m = OnnxImporter.Import(path);
+        Assert.Equal(4, m.Graph.Nodes.Count(n => n.Module is global::Crossbar.Modules.Layers.ChannelAffine));
+        var x = Random(2 * 300, 5);
+        AssertClose(Runtime(path, "x", [2, 3, 10, 10], x), Crossbar(m.Graph, x, 2));
+    }
+
     [Fact]
     public void Unsupported_ops_are_named_with_node_op_and_opset()
     {

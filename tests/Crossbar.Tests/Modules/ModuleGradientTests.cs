@@ -137,6 +137,19 @@ public sealed class ModuleGradientTests
         Check(() => new Pool2d(max, k, stride, pad), new Shape(2, 6, 5), 2, 12);
 
     [Fact]
+    public void Channel_affine_gradients()
+    {
+        Check(() => new ChannelAffine([0.5f, -2f, 3f], [0.1f, 0.2f, -0.3f]), new Shape(3, 2, 4), 2, 17);
+        Check(() => new ChannelAffine([1.5f, -1f, 0.25f, 2f, 1f], [0f, 1f, 0f, -1f, 0f]), Shape.Flat(5), 3, 18);
+    }
+
+    [Fact]
+    public void Clip_gradients() => Check(() => Clip.Range(-0.7f, 0.9f), new Shape(2, 3, 3), 2, 23);
+
+    [Fact]
+    public void Leaky_relu_gradients() => Check(() => Clip.Leaky(0.1f), Shape.Flat(11), 2, 25);   // seeds with no input within h of a kink
+
+    [Fact]
     public void Global_average_pool_flatten_and_shortcut_gradients()
     {
         Check(() => new GlobalAvgPool(), new Shape(3, 4, 5), 2, 13);

@@ -191,8 +191,21 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
                 Dense(n);
                 break;
             case "Add":
+            case "Sub":
+            case "Mul":
+            case "Div":
                 AddNode(n);
                 break;
+            case "LeakyRelu":
+                Add(n, Clip.Leaky(Float(n, "alpha", 0.01f)), n.Output[0], Value(n, 0));
+                break;
+            case "Clip":
+                {
+                    float low = opset >= 11 ? (n.Input.Count > 1 && n.Input[1].Length > 0 ? (float)Constant(n, 1).Values[0] : float.NegativeInfinity) : Float(n, "min", float.NegativeInfinity);
+                    float high = opset >= 11 ? (n.Input.Count > 2 && n.Input[2].Length > 0 ? (float)Constant(n, 2).Values[0] : float.PositiveInfinity) : Float(n, "max", float.PositiveInfinity);
+                    Add(n, Clip.Range(low, high), n.Output[0], Value(n, 0));
+                    break;
+                }
             case "BatchNormalization":
                 BatchNormNode(n);
                 break;
@@ -230,7 +243,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
     }
 
     /// <summary>The constant bias of the Add that is the only consumer of <paramref name="output"/>, if there is one.</summary>
-    private float[]? FollowingBias(string output, int channels)
+    private float[]? FollowingBias(string output, int channels, bool conv)
     {
         if (_uses.GetValueOrDefault(output) != 1)
         {
@@ -242,7 +255,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
             return null;
         }
         string other = add.Input[0] == output ? add.Input[1] : add.Input[0];
-        if (!_constants.TryGetValue(other, out var c) || c.Count != channels || c.Squeezed().Length > 1)
+        if (!_constants.TryGetValue(other, out var c) || PerChannel(c, channels, conv) is not { } bias)
         {
             return null;
         }
@@ -250,7 +263,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
         Count(add);
         _folded++;
         _pendingAlias = add.Output[0];
-        return c.Floats();
+        return bias;
     }
 
     private string? _pendingAlias;
@@ -283,7 +296,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
             throw Unsupported(n, $"strides [{string.Join(", ", strides)}]; only equal strides are supported");
         }
         int pad = Padding(n, kh, (int)strides[0], inShape.Height);
-        float[]? bias = n.Input.Count > 2 && n.Input[2].Length > 0 ? Constant(n, 2).Floats() : FollowingBias(n.Output[0], outC);
+        float[]? bias = n.Input.Count > 2 && n.Input[2].Length > 0 ? Constant(n, 2).Floats() : FollowingBias(n.Output[0], outC, conv: true);
         string output = _pendingAlias ?? n.Output[0];
         _pendingAlias = null;
         var conv = new Conv2d(inC, outC, kh, (int)strides[0], pad, bias: bias is not null);
@@ -360,7 +373,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
         }
         else
         {
-            bias = FollowingBias(n.Output[0], outF);
+            bias = FollowingBias(n.Output[0], outF, conv: false);
         }
         string output = _pendingAlias ?? n.Output[0];
         _pendingAlias = null;
@@ -386,6 +399,21 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
         });
     }
 
+    /// <summary>
+    /// A constant's values per channel of a value with <paramref name="channels"/> channels under ONNX broadcasting:
+    /// a scalar (repeated), [C, 1, 1] (with any leading ones) for an image, [F] for flat features; null otherwise.
+    /// </summary>
+    private static float[]? PerChannel(OnnxConstant c, int channels, bool image)
+    {
+        if (c.Count == 1)
+        {
+            return Enumerable.Repeat((float)c.Values[0], channels).ToArray();
+        }
+        var dims = c.Dims.SkipWhile(d => d == 1).ToArray();
+        bool ok = image ? dims.Length == 3 && dims[0] == channels && dims[1] == 1 && dims[2] == 1 : dims.Length == 1 && dims[0] == channels;
+        return ok ? c.Floats() : null;
+    }
+
     private void AddNode(NodeProto n)
     {
         if (n.Input.Count != 2)
@@ -394,9 +422,40 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
         }
         if (IsConstant(n.Input[0]) || IsConstant(n.Input[1]))
         {
-            throw Unsupported(n, "adding a constant other than the bias right after a Conv, MatMul or Gemm");
+            Arithmetic(n);
+            return;
+        }
+        if (n.OpType != "Add")
+        {
+            throw Unsupported(n, $"{n.OpType} of two computed tensors");
         }
         Add(n, new Add(), n.Output[0], Value(n, 0), Value(n, 1));
+    }
+
+    /// <summary>Add, Sub, Mul or Div of a computed tensor and a scalar or per-channel constant, as a <see cref="ChannelAffine"/>.</summary>
+    private void Arithmetic(NodeProto n)
+    {
+        bool constantFirst = IsConstant(n.Input[0]);
+        int x = Value(n, constantFirst ? 1 : 0);
+        var c = Constant(n, constantFirst ? 0 : 1);
+        var shape = _b.ShapeOf(x);
+        var k = PerChannel(c, shape.Channels, !shape.IsFlat)
+            ?? throw Unsupported(n, $"{n.OpType} with a constant of shape {c.DimsText} on a {shape} tensor; only a scalar or one value per channel ([C, 1, 1]; [F] for features) is supported");
+        int m = k.Length;
+        float[] scale = new float[m], shift = new float[m];
+        for (int i = 0; i < m; i++)
+        {
+            (scale[i], shift[i]) = (n.OpType, constantFirst) switch
+            {
+                ("Add", _) => (1f, k[i]),
+                ("Sub", false) => (1f, -k[i]),
+                ("Sub", true) => (-1f, k[i]),
+                ("Mul", _) => (k[i], 0f),
+                ("Div", false) => (1f / k[i], 0f),
+                _ => throw Unsupported(n, "dividing a constant by a computed tensor"),
+            };
+        }
+        Add(n, new ChannelAffine(scale, shift), n.Output[0], x);
     }
 
     private void BatchNormNode(NodeProto n)
