@@ -184,6 +184,43 @@ public sealed class OnnxImportTests
         AssertClose(Runtime(path, "x", [2, 3, 10, 10], x), Crossbar(m.Graph, x, 2));
     }
 
+    [Theory]
+    [InlineData(9)]
+    [InlineData(13)]
+    public void An_explicit_pad_before_a_conv_and_a_channel_concat_match_onnx_runtime(int opset)
+    {
+        long[] pads = [0, 0, 1, 1, 0, 0, 1, 1];
+        var pad = opset >= 11
+            ? Node("Pad", "pad", ["x", "pads"], ["px"])
+            : Node("Pad", "pad", ["x"], ["px"], Ints("pads", pads), Text("mode", "constant"));
+        var nodes = new List<Onnx.NodeProto>
+        {
+            pad,
+            Node("Conv", "left", ["px", "w1"], ["a"], Ints("kernel_shape", 3, 3)),
+            Node("Conv", "right", ["x", "w2", "b2"], ["b"], Ints("kernel_shape", 1, 1)),
+            Node("Concat", "cat", ["a", "b"], ["c"], Int("axis", 1)),
+            Node("Relu", "relu", ["c"], ["r"]),
+            Node("GlobalAveragePool", "gap", ["r"], ["g"]),
+            Node("Flatten", "flatten", ["g"], ["f"]),
+            Node("Gemm", "fc", ["f", "fw", "fb"], ["y"], Int("transB", 1)),
+        };
+        var inits = new List<Onnx.TensorProto>
+        {
+            Tensor("w1", [4, 3, 3, 3], Random(108, 1, 0.4f)), Tensor("w2", [2, 3, 1, 1], Random(6, 2)), Tensor("b2", [2], Random(2, 3)),
+            Tensor("fw", [3, 6], Random(18, 4)), Tensor("fb", [3], Random(3, 5)),
+        };
+        if (opset >= 11)
+        {
+            inits.Add(Int64s("pads", pads));
+        }
+        string path = Write("pad-concat", opset, [-1, 3, 9, 9], [-1, 3], nodes, inits);
+        var m = OnnxImporter.Import(path);
+        Assert.Contains(m.Graph.Nodes, n => n.Module is global::Crossbar.Modules.Layers.Concat);
+        Assert.Contains(m.Graph.Nodes, n => n.Module is global::Crossbar.Modules.Layers.Conv2d { Padding: 1 });
+        var x = Random(2 * 243, 6);
+        AssertClose(Runtime(path, "x", [2, 3, 9, 9], x), Crossbar(m.Graph, x, 2));
+    }
+
     [Fact]
     public void Unsupported_ops_are_named_with_node_op_and_opset()
     {

@@ -144,6 +144,36 @@ public sealed class ModuleGradientTests
     }
 
     [Fact]
+    public void Concat_stacks_channels_and_splits_the_gradient_back()
+    {
+        // y = concat(x, x): y holds x twice per example, and ∂L/∂x is the sum of the two halves of ∂L/∂y.
+        var b = new GraphBuilder(new Shape(2, 2, 3));
+        b.Add("cat", new Concat(2), GraphBuilder.Input, GraphBuilder.Input);
+        var graph = b.Build(1);
+        Assert.Equal(new Shape(4, 2, 3), graph.OutputShape);
+        graph.Input.Resize(2);
+        var rng = CounterRng.ForStream(3, "concat");
+        rng.FillGaussian(graph.Input.Span, 0f, 1f);
+        var y = graph.Forward(ForwardMode.Train, WorkerPool.Serial);
+        for (int n = 0; n < 2; n++)
+        {
+            Assert.Equal(graph.Input.Example(n).ToArray(), y.Example(n)[..12].ToArray());
+            Assert.Equal(graph.Input.Example(n).ToArray(), y.Example(n)[12..].ToArray());
+        }
+        rng.FillGaussian(graph.OutputGrad.Span, 0f, 1f);
+        graph.Backward(WorkerPool.Serial, inputGradient: true);
+        for (int n = 0; n < 2; n++)
+        {
+            var dy = graph.OutputGrad.Example(n).ToArray();
+            var dx = graph.InputGrad.Example(n).ToArray();
+            for (int i = 0; i < 12; i++)
+            {
+                Assert.Equal(dy[i] + dy[12 + i], dx[i], 5);
+            }
+        }
+    }
+
+    [Fact]
     public void Clip_gradients() => Check(() => Clip.Range(-0.7f, 0.9f), new Shape(2, 3, 3), 2, 23);
 
     [Fact]

@@ -19,6 +19,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
     private readonly HashSet<NodeProto> _absorbed = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly List<Action> _weights = [];
+    private readonly Dictionary<string, int> _padding = new(StringComparer.Ordinal);   // a zero Pad's output → its width, folded into the Conv that reads it
     private GraphBuilder _b = null!;
     private int _folded;
 
@@ -229,6 +230,26 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
             case "Reshape":
                 FlattenNode(n);
                 break;
+            case "Pad":
+                PadNode(n);
+                break;
+            case "Concat":
+                {
+                    long axis = Int(n, "axis", 1);
+                    var parts = n.Input.Select((_, i) => Value(n, i)).ToArray();
+                    int rank = _b.ShapeOf(parts[0]).IsFlat ? 2 : 4;
+                    if (axis != 1 && axis != 1 - rank)
+                    {
+                        throw Unsupported(n, $"axis = {axis}; only concatenation along the channels (axis 1) is supported");
+                    }
+                    if (parts.Length == 1)
+                    {
+                        Alias(n, parts[0]);
+                        break;
+                    }
+                    Add(n, new Concat(parts.Length), n.Output[0], parts);
+                    break;
+                }
             case "Identity":
             case "Dropout":
                 if (n.OpType == "Dropout" && n.Output.Count > 1 && n.Output[1].Length > 0 && _uses.ContainsKey(n.Output[1]))
@@ -295,7 +316,7 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
         {
             throw Unsupported(n, $"strides [{string.Join(", ", strides)}]; only equal strides are supported");
         }
-        int pad = Padding(n, kh, (int)strides[0], inShape.Height);
+        int pad = Padding(n, kh, (int)strides[0], inShape.Height) + _padding.GetValueOrDefault(n.Input[0]);
         float[]? bias = n.Input.Count > 2 && n.Input[2].Length > 0 ? Constant(n, 2).Floats() : FollowingBias(n.Output[0], outC, conv: true);
         string output = _pendingAlias ?? n.Output[0];
         _pendingAlias = null;
@@ -517,6 +538,36 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
             throw Unsupported(n, "MaxPool's Indices output");
         }
         Add(n, new Pool2d(max, (int)kernel[0], (int)strides[0], pad), n.Output[0], x);
+    }
+
+    /// <summary>
+    /// A zero, constant-mode Pad of the same width on every spatial side, read only by convolutions: folded into their
+    /// padding (what exporters emit for PyTorch's explicit padding). Anything else is refused.
+    /// </summary>
+    private void PadNode(NodeProto n)
+    {
+        int x = Value(n, 0);
+        if (Text(n, "mode", "constant") != "constant")
+        {
+            throw Unsupported(n, $"mode '{Text(n, "mode", "constant")}'; only constant (zero) padding is supported");
+        }
+        long[] pads = opset >= 11 ? Constant(n, 1).Longs() : Ints(n, "pads") ?? throw Error(n, "no pads");
+        float value = opset >= 11 ? (n.Input.Count > 2 && n.Input[2].Length > 0 ? (float)Constant(n, 2).Values[0] : 0f) : Float(n, "value", 0f);
+        if (value != 0f)
+        {
+            throw Unsupported(n, $"constant value {value}; only zero padding is supported");
+        }
+        if (pads.Length != 8 || pads[0] != 0 || pads[1] != 0 || pads[4] != 0 || pads[5] != 0 || new[] { pads[2], pads[3], pads[6], pads[7] }.Distinct().Count() != 1)
+        {
+            throw Unsupported(n, $"pads [{string.Join(", ", pads)}]; only the same zero padding on every side of H and W is supported");
+        }
+        var readers = proto.Node.Where(r => r.Input.Contains(n.Output[0])).ToList();
+        if (readers.Count == 0 || readers.Any(r => r.OpType != "Conv" || r.Input[0] != n.Output[0]))
+        {
+            throw Unsupported(n, "a Pad that is not read only by convolutions (as their input)");
+        }
+        _padding[n.Output[0]] = (int)pads[2];
+        Alias(n, x);
     }
 
     private void FlattenNode(NodeProto n)

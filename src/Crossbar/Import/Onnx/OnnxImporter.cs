@@ -23,7 +23,7 @@ public static class OnnxImporter
     public static IReadOnlyList<string> SupportedOps { get; } =
     [
         "Conv", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "MaxPool", "AveragePool",
-        "GlobalAveragePool", "Flatten", "Reshape", "Identity", "Dropout", "Constant",
+        "GlobalAveragePool", "Flatten", "Reshape", "Pad", "Concat", "Identity", "Dropout", "Constant",
         "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast",
     ];
 
