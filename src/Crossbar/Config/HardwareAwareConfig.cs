@@ -34,5 +34,6 @@ public sealed class HardwareAwareConfig
     public bool FineTune { get; set; } = true;
 
     [Doc("Graph networks: run every conv and linear layer of the training forward pass through inference.forward's periphery (DAC with noise management, output noise, ADC) on tiles loaded from the float weights; gradients pass straight through as the float layer's. Evaluation during training stays float.")]
+    [OmitWhenDefault]
     public bool Periphery { get; set; }
 }

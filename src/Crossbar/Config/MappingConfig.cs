@@ -57,6 +57,7 @@ public sealed class MappingConfig : IValidatedConfig
     public WeightScaling WeightScaling { get; set; } = WeightScaling.Tile;
 
     [Doc("Graph networks: fold each batch norm that directly follows a convolution into it before mapping (W·γ/σ on the tiles, the shift as a digital bias); false keeps batch norm digital after the analog conv.")]
+    [OmitWhenDefault]
     public bool FoldBatchNorm { get; set; }
 
     [Doc("program_verify: pulses allowed per device.")]
