@@ -41,6 +41,7 @@ public static class Program
         yield return InferCommand.Create();
         yield return EvalCommand.Create();
         yield return ImportCommand.Create();
+        yield return ExportCommand.Create();
         yield return SweepCommand.Create();
         yield return ReproduceCommand.Create();
     }

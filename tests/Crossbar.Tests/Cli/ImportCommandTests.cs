@@ -19,6 +19,12 @@ public sealed class ImportCommandTests
         Assert.Equal(global::Crossbar.Config.NetworkFamily.Onnx, config.Network.Family);
         Assert.Equal(5_994, graph.ParameterCount);
 
+        string back = Path.Combine(dir, "mnist-8-exported.onnx");
+        var (exportExit, exportOut, _) = CliHarness.Run("export", cbm, "--out", back);
+        Assert.Equal(0, exportExit);
+        Assert.Contains("opset 13", exportOut);
+        Assert.Equal(5_994, global::Crossbar.Import.Onnx.OnnxImporter.Import(back).Graph.ParameterCount);
+
         string bad = Path.Combine(dir, "bad.onnx");
         File.WriteAllBytes(bad, File.ReadAllBytes(onnx)[..1000]);
         string target = Path.Combine(dir, "bad.cbm");

@@ -233,6 +233,9 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
             case "Pad":
                 PadNode(n);
                 break;
+            case "Slice":
+                SliceNode(n);
+                break;
             case "Concat":
                 {
                     long axis = Int(n, "axis", 1);
@@ -568,6 +571,49 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
         }
         _padding[n.Output[0]] = (int)pads[2];
         Alias(n, x);
+    }
+
+    /// <summary>
+    /// Slice (opset ≥ 10: starts, ends, axes, steps as inputs) taking every s-th row and column from the start, read only
+    /// by a Pad that adds zero channels equally on both sides: the CIFAR ResNets' option-A shortcut (as Crossbar exports
+    /// it). A Slice that keeps everything is the identity. Anything else is refused.
+    /// </summary>
+    private void SliceNode(NodeProto n)
+    {
+        int x = Value(n, 0);
+        if (opset < 10 || n.Input.Count < 5)
+        {
+            throw Unsupported(n, "only Slice with starts, ends, axes and steps inputs (opset ≥ 10) is supported");
+        }
+        long[] starts = Constant(n, 1).Longs(), axes = Constant(n, 3).Longs(), steps = Constant(n, 4).Longs();
+        var shape = _b.ShapeOf(x);
+        bool spatial = !shape.IsFlat && axes.Length == 2 && axes.Order().SequenceEqual([2L, 3L]) && starts.All(v => v == 0)
+            && Constant(n, 2).Longs().All(e => e >= Math.Max(shape.Height, shape.Width)) && steps.Length == 2 && steps[0] == steps[1] && steps[0] >= 1;
+        if (!spatial)
+        {
+            throw Unsupported(n, "a Slice other than every s-th row and column of an image (the ResNet option-A shortcut)");
+        }
+        int stride = (int)steps[0];
+        var readers = proto.Node.Where(r => r.Input.Contains(n.Output[0])).ToList();
+        if (readers is [{ OpType: "Pad" } pad] && opset >= 11 && pad.Input.Count >= 2 && IsConstant(pad.Input[1]))
+        {
+            long[] p = _constants[pad.Input[1]].Longs();
+            float value = pad.Input.Count > 2 && pad.Input[2].Length > 0 ? (float)Constant(pad, 2).Values[0] : 0f;
+            if (p.Length == 8 && p[1] == p[5] && p[1] >= 0 && p.Where((_, i) => i != 1 && i != 5).All(v => v == 0) && value == 0f
+                && Text(pad, "mode", "constant") == "constant")
+            {
+                _absorbed.Add(pad);
+                Count(n);
+                Add(pad, new ShortcutA(shape.Channels + 2 * (int)p[1], stride), pad.Output[0], x);
+                return;
+            }
+        }
+        if (stride == 1)
+        {
+            Alias(n, x);
+            return;
+        }
+        throw Unsupported(n, "a strided Slice that is not followed by a channel Pad (the ResNet option-A shortcut)");
     }
 
     private void FlattenNode(NodeProto n)

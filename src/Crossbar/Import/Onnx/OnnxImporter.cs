@@ -23,8 +23,8 @@ public static class OnnxImporter
     public static IReadOnlyList<string> SupportedOps { get; } =
     [
         "Conv", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "MaxPool", "AveragePool",
-        "GlobalAveragePool", "Flatten", "Reshape", "Pad", "Concat", "Identity", "Dropout", "Constant",
-        "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast",
+        "GlobalAveragePool", "Flatten", "Reshape", "Pad", "Slice", "Concat", "Identity", "Dropout", "Constant",
+        "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast",
     ];
 
     public static ImportedModel Import(string path)
