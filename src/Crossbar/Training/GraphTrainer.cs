@@ -22,6 +22,10 @@ public sealed class GraphTrainer
 
     public GraphTrainer(ExperimentConfig config, Graph graph, ImageBatcher train, ImageBatcher test, IProgressSink? progress = null)
     {
+        if (graph.Nodes[^1].Module is Modules.Layers.Softmax)
+        {
+            throw new CrossbarException($"{graph.Nodes[^1].Name}: the network ends with a softmax; training needs logits (the loss applies its own softmax): remove the final Softmax from the model");
+        }
         _config = config;
         _graph = graph;
         _train = train;

@@ -174,6 +174,9 @@ public sealed class ModuleGradientTests
     }
 
     [Fact]
+    public void Softmax_gradients() => Check(() => new Softmax(), Shape.Flat(7), 3, 27);
+
+    [Fact]
     public void Clip_gradients() => Check(() => Clip.Range(-0.7f, 0.9f), new Shape(2, 3, 3), 2, 23);
 
     [Fact]

@@ -118,6 +118,9 @@ public static class OnnxExporter
                 case Concat:
                     g.Node.Add(Node("Concat", o, ins, [o], Int("axis", 1)));
                     break;
+                case Softmax:
+                    g.Node.Add(Node("Softmax", o, ins, [o], Int("axis", -1)));
+                    break;
                 case Dropout:
                     g.Node.Add(Node("Identity", o, ins, [o]));
                     break;

@@ -233,6 +233,17 @@ internal sealed class OnnxGraphReader(string path, GraphProto proto, int opset)
             case "Pad":
                 PadNode(n);
                 break;
+            case "Softmax":
+                {
+                    int x = Value(n, 0);
+                    long axis = Int(n, "axis", opset >= 13 ? -1 : 1);
+                    if (!_b.ShapeOf(x).IsFlat || axis is not (1 or -1))
+                    {
+                        throw Unsupported(n, $"Softmax at axis {axis} of a {_b.ShapeOf(x)} tensor; only over the features of [N, F] is supported");
+                    }
+                    Add(n, new Softmax(), n.Output[0], x);
+                    break;
+                }
             case "Slice":
                 SliceNode(n);
                 break;

@@ -22,7 +22,7 @@ public static class OnnxImporter
     /// <summary>Ops that become modules or fold away.</summary>
     public static IReadOnlyList<string> SupportedOps { get; } =
     [
-        "Conv", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "MaxPool", "AveragePool",
+        "Conv", "Gemm", "MatMul", "Add", "Sub", "Mul", "Div", "BatchNormalization", "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Clip", "Softmax", "MaxPool", "AveragePool",
         "GlobalAveragePool", "Flatten", "Reshape", "Pad", "Slice", "Concat", "Identity", "Dropout", "Constant",
         "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast",
     ];
