@@ -4,6 +4,7 @@ using Crossbar.Modules;
 using Crossbar.Tests.Modules;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using static Crossbar.Import.Onnx.OnnxProto;
 using static Crossbar.Tests.Import.OnnxFixtures;
 
 namespace Crossbar.Tests.Import;

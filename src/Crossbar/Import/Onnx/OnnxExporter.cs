@@ -2,6 +2,7 @@ using Crossbar.Modules;
 using Crossbar.Modules.Layers;
 using Google.Protobuf;
 using Onnx;
+using static Crossbar.Import.Onnx.OnnxProto;
 
 namespace Crossbar.Import.Onnx;
 
@@ -146,55 +147,5 @@ public static class OnnxExporter
         var model = new ModelProto { IrVersion = 8, Graph = g, ProducerName = producer };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         Output.AtomicFile.WriteAllBytes(path, model.ToByteArray());
-    }
-
-    private static TensorProto Tensor(string name, long[] dims, float[] values)
-    {
-        var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        t.Dims.AddRange(dims);
-        t.FloatData.AddRange(values);
-        return t;
-    }
-
-    private static TensorProto Int64s(string name, params long[] values)
-    {
-        var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
-        t.Dims.Add(values.Length);
-        t.Int64Data.AddRange(values);
-        return t;
-    }
-
-    private static NodeProto Node(string op, string name, string[] inputs, string[] outputs, params AttributeProto[] attributes)
-    {
-        var n = new NodeProto { OpType = op, Name = name };
-        n.Input.AddRange(inputs);
-        n.Output.AddRange(outputs);
-        n.Attribute.AddRange(attributes);
-        return n;
-    }
-
-    private static AttributeProto Ints(string name, params long[] values)
-    {
-        var a = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        a.Ints.AddRange(values);
-        return a;
-    }
-
-    private static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    private static AttributeProto Float(string name, float value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
-
-    private static ValueInfoProto Value(string name, long[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (long d in dims)
-        {
-            shape.Dim.Add(d < 0 ? new TensorShapeProto.Types.Dimension { DimParam = "N" } : new TensorShapeProto.Types.Dimension { DimValue = d });
-        }
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-        };
     }
 }
