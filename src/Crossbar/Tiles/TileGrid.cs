@@ -141,6 +141,21 @@ public sealed class TileGrid
         }
     }
 
+    /// <summary>
+    /// A layer weight stored [outputs, inputs] (PyTorch's layout for Linear and Conv2d, in·kh·kw per output) as the grid's
+    /// inputs × outputs matrix, row-major, into <paramref name="matrix"/>.
+    /// </summary>
+    public static void TransposeWeight(ReadOnlySpan<float> weight, int outputs, int inputs, Span<float> matrix)
+    {
+        for (int o = 0; o < outputs; o++)
+        {
+            for (int i = 0; i < inputs; i++)
+            {
+                matrix[i * outputs + o] = weight[o * inputs + i];
+            }
+        }
+    }
+
     /// <summary>Counter values one MVM call of <paramref name="vectors"/> vectors consumes from the noise stream.</summary>
     public ulong NoiseHashes(int vectors)
     {

@@ -59,18 +59,7 @@ public sealed class AnalogConv2d : Module, IEvaluationFusion, IAnalogModule
         return m;
     }
 
-    public void CopyTileMatrix(Span<float> matrix)
-    {
-        int rows = Source.Fan, outs = Source.OutChannels;
-        var w = Source.Weight.Value;
-        for (int o = 0; o < outs; o++)
-        {
-            for (int i = 0; i < rows; i++)
-            {
-                matrix[i * outs + o] = w[o * rows + i];
-            }
-        }
-    }
+    public void CopyTileMatrix(Span<float> matrix) => TileGrid.TransposeWeight(Source.Weight.Value, Source.OutChannels, Source.Fan, matrix);
 
     public void ResetNoise(ulong key)
     {

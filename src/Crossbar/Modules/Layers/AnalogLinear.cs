@@ -49,18 +49,7 @@ public sealed class AnalogLinear : Module, IAnalogModule
         return m;
     }
 
-    public void CopyTileMatrix(Span<float> matrix)
-    {
-        int rows = Source.InFeatures, outs = Source.OutFeatures;
-        var w = Source.Weight.Value;
-        for (int o = 0; o < outs; o++)
-        {
-            for (int i = 0; i < rows; i++)
-            {
-                matrix[i * outs + o] = w[o * rows + i];
-            }
-        }
-    }
+    public void CopyTileMatrix(Span<float> matrix) => TileGrid.TransposeWeight(Source.Weight.Value, Source.OutFeatures, Source.InFeatures, matrix);
 
     public void ResetNoise(ulong key)
     {
